@@ -1,0 +1,65 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+import type { Plugin } from 'vite'
+
+// The production CSP is strict (no inline script or style). Vite's dev server injects inline
+// styles for hot reload, so the strict policy is only written into built HTML.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
+function strictCsp(): Plugin {
+  return {
+    name: 'sourceline:strict-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace(
+        '<!-- CSP -->',
+        `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+      )
+    },
+  }
+}
+
+const alias = {
+  $lib: resolve('src/renderer/src/lib'),
+  $shared: resolve('src/shared'),
+}
+
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    build: { rolldownOptions: { input: { index: resolve('src/main/index.ts') } } },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      // Sandboxed preloads cannot load ES modules: emit CommonJS.
+      rolldownOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    // The bundled corpus is served beside the app (app:// in Electron, http in a browser).
+    publicDir: resolve('resources'),
+    resolve: { alias },
+    plugins: [svelte(), strictCsp()],
+    build: {
+      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+      chunkSizeWarningLimit: 2000,
+    },
+  },
+})

@@ -1,0 +1,18 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+
+export default defineConfig({
+  plugins: [svelte()],
+  resolve: {
+    alias: {
+      $lib: resolve('src/renderer/src/lib'),
+      $shared: resolve('src/shared'),
+    },
+    conditions: ['browser'],
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'resources/**/*.test.ts'],
+    environment: 'node',
+  },
+})
