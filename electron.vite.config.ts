@@ -2,21 +2,11 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './src/main/csp'
 
 // The production CSP is strict (no inline script or style). Vite's dev server injects inline
 // styles for hot reload, so the strict policy is only written into built HTML.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ')
+const CSP = CONTENT_SECURITY_POLICY
 
 function strictCsp(): Plugin {
   return {
@@ -56,7 +46,7 @@ export default defineConfig({
     // The bundled corpus is served beside the app (app:// in Electron, http in a browser).
     publicDir: resolve('resources'),
     resolve: { alias },
-    plugins: [svelte(), strictCsp()],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), strictCsp()],
     build: {
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
       chunkSizeWarningLimit: 2000,

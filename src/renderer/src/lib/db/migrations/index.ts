@@ -1,0 +1,16 @@
+/**
+ * Every schema version the app has shipped, in order. Append only: a shipped version and its upgrade
+ * are never edited, because users' databases were built by them. Each version has a migration test.
+ */
+export interface Migration {
+  version: number
+  stores: Record<string, string | null>
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // v1: notes on curated events.
+    version: 1,
+    stores: { notes: 'id, eventId, updatedAt' },
+  },
+]

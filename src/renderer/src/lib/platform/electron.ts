@@ -1,0 +1,43 @@
+/**
+ * The Platform when running inside Electron: each call goes through window.api and each failed
+ * Result becomes a thrown PlatformError carrying the main process's message, so callers handle
+ * Electron and the browser the same way. A cancelled save is not an error: it is `{ saved: false }`.
+ */
+import type { ErrorCode, Result, SourcelineApi } from '$shared/ipc'
+import type { Platform, SaveOutcome } from './platform'
+
+export class PlatformError extends Error {
+  readonly code: ErrorCode
+
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.name = 'PlatformError'
+    this.code = code
+  }
+}
+
+export function createElectronPlatform(api: SourcelineApi): Platform {
+  return {
+    kind: 'electron',
+
+    async saveFile(request): Promise<SaveOutcome> {
+      const result = await api.saveFile(request)
+      if (!result.ok && result.error.code === 'cancelled') return { saved: false }
+      const outcome = unwrap(result)
+      return outcome.saved ? { saved: true, where: outcome.path } : { saved: false }
+    },
+
+    async openExternal(url): Promise<void> {
+      unwrap(await api.openExternal(url))
+    },
+
+    onMenuCommand(listener) {
+      return api.onMenuCommand(listener)
+    },
+  }
+}
+
+function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value
+  throw new PlatformError(result.error.code, result.error.message)
+}
