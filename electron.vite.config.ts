@@ -48,7 +48,12 @@ export default defineConfig({
     resolve: { alias },
     plugins: [svelte({ configFile: resolve('svelte.config.js') }), strictCsp()],
     build: {
-      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve('src/renderer/index.html') },
+        // edtf derives a date's type from its class name (Date, Interval…); the bundler would
+        // rename the class that shadows the global Date.
+        output: { keepNames: true },
+      },
       chunkSizeWarningLimit: 2000,
     },
   },

@@ -5,8 +5,7 @@
 import * as v from 'valibot'
 
 export type Result<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: ErrorCode; message: string } }
+  { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } }
 
 export type ErrorCode = 'invalid-argument' | 'forbidden' | 'io' | 'cancelled' | 'internal'
 
