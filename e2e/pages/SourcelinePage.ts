@@ -1,0 +1,106 @@
+/**
+ * The main screen as a user sees it: timeline, undated list, reader and event panel. Specs talk to
+ * the app through this object so a change of markup is fixed in one place.
+ */
+import { expect, type Locator, type Page } from '@playwright/test'
+import { download, type Downloaded } from '../fixtures'
+import { BasePage } from './BasePage'
+
+export class SourcelinePage extends BasePage {
+  readonly timeline: Locator
+  readonly timelineItems: Locator
+  readonly undatedItems: Locator
+  readonly reader: Locator
+  readonly articleTitle: Locator
+  readonly marks: Locator
+  readonly currentMarks: Locator
+  readonly eventPanel: Locator
+  readonly eventTitle: Locator
+  readonly notes: Locator
+  readonly noteInput: Locator
+
+  constructor(page: Page) {
+    super(page)
+    this.timeline = page.getByTestId('timeline')
+    this.timelineItems = this.timeline.locator('.vis-item-content')
+    this.undatedItems = page.getByTestId('undated-event')
+    this.reader = page.getByTestId('reader')
+    this.articleTitle = page.getByTestId('article-title')
+    this.marks = page.getByTestId('evidence-mark')
+    this.currentMarks = page.locator('mark.current')
+    this.eventPanel = page.getByTestId('event-panel')
+    this.eventTitle = page.getByTestId('event-title')
+    this.notes = page.getByTestId('note')
+    this.noteInput = this.eventPanel.getByTestId('note-input').last()
+  }
+
+  async open(): Promise<this> {
+    await this.goto('/')
+    await expect(this.timelineItems.first()).toBeVisible()
+    return this
+  }
+
+  /** The drawn item (box, range or point) whose label contains `title`. */
+  item(title: string): Locator {
+    return this.timeline.locator('.vis-item.vis-range, .vis-item.vis-point').filter({
+      has: this.page.locator('.vis-item-content', { hasText: title }),
+    })
+  }
+
+  async selectOnTimeline(title: string): Promise<void> {
+    // Click the start of the label: long labels run past the visible window.
+    await this.timelineItems
+      .filter({ hasText: title })
+      .first()
+      .click({ position: { x: 4, y: 4 } })
+    await expect(this.eventTitle).toHaveText(title)
+  }
+
+  async selectUndated(title: string): Promise<void> {
+    await this.undatedItems.filter({ hasText: title }).click()
+    await expect(this.eventTitle).toHaveText(title)
+  }
+
+  async addNote(text: string): Promise<void> {
+    const before = await this.notes.count()
+    await this.noteInput.fill(text)
+    await this.eventPanel.getByTestId('note-save').last().click()
+    await expect(this.notes).toHaveCount(before + 1)
+  }
+
+  async exportReport(): Promise<Downloaded> {
+    return download(this.page, () => this.page.getByTestId('export-report').click())
+  }
+
+  /** The labels on the time axis in order, e.g. ['1995', '2000', '2005', …]. */
+  async axisLabels(): Promise<string[]> {
+    const labels = await this.timeline
+      .locator('.vis-time-axis .vis-text')
+      .evaluateAll((els) =>
+        els
+          .map((el) => ({ text: el.textContent?.trim() ?? '', x: el.getBoundingClientRect().x }))
+          .filter((l) => l.text !== ''),
+      )
+    return [...new Set(labels.sort((a, b) => a.x - b.x).map((l) => l.text))]
+  }
+
+  /** The notes stored in IndexedDB, read directly rather than through the app. */
+  async storedNotes(): Promise<{ id: string; eventId: string; body: string }[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('sourceline')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const db = open.result
+            const request = db.transaction('notes').objectStore('notes').getAll()
+            request.onsuccess = () => {
+              db.close()
+              resolve(request.result)
+            }
+            request.onerror = () => reject(request.error)
+          }
+        }),
+    )
+  }
+}
