@@ -28,6 +28,8 @@ describe('describeDate', () => {
     ['{2018,2019}', '2018 and 2019'],
     ['2018/2019', 'between 2018 and 2019'],
     ['2018-03/2019-06', 'between March 2018 and June 2019'],
+    ['2009-12-10/2009-12-31', 'between 10 and 31 December 2009'],
+    ['2009-11-10/2009-12-31', 'between 10 November 2009 and 31 December 2009'],
     ['2004-06-11~', 'circa 11 June 2004'],
     ['2004-06-11?', '11 June 2004 (uncertain)'],
     ['2004-06~', 'circa June 2004'],

@@ -349,7 +349,14 @@ function intervalWords(lower: Endpoint, upper: Endpoint): string | null {
   const open = (e: Endpoint): boolean => e === Infinity || e === -Infinity
   const from = endpointWords(lower)
   const to = endpointWords(upper)
-  if (from && to) return `between ${from} and ${to}`
+  if (from && to) {
+    // '10 December 2009' and '31 December 2009' read better as 'between 10 and 31 December 2009'.
+    const [a, b] = [from.split(' '), to.split(' ')]
+    const plainDays = /^\d+ \p{L}+ \d+$/u
+    if (plainDays.test(from) && plainDays.test(to) && a[1] === b[1] && a[2] === b[2])
+      return `between ${a[0]} and ${to}`
+    return `between ${from} and ${to}`
+  }
   if (to && open(lower)) return `on or before ${to}`
   if (from && open(upper)) return `on or after ${from}`
   if (to && lower === null) return `up to ${to} (start unknown)`

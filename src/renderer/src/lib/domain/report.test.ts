@@ -279,7 +279,7 @@ describe('buildMarkdownReport', () => {
     expect(sources).toContain('- Outlet: not named (The text names no outlet;')
     expect(sources).toContain('- Byline: Buth Reaksmey Kongkea')
     expect(sources).toContain(
-      '- Published: Between 10 December 2009 and 31 December 2009 — Between 10 and 31 December 2009',
+      '- Published: between 10 and 31 December 2009 — Between 10 and 31 December 2009',
     )
     expect(sources).toContain('- Published: Undated — The text gives no date.')
     expect(report.endsWith('\n')).toBe(true)
