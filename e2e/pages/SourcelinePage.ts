@@ -72,6 +72,51 @@ export class SourcelinePage extends BasePage {
     return download(this.page, () => this.page.getByTestId('export-report').click())
   }
 
+  /** Finds words in the open article (the keyboard route to a passage) and offers its actions. */
+  async findPassage(words: string): Promise<void> {
+    await this.page.getByTestId('find-passage').fill(words)
+    await this.page.getByTestId('find-passage').press('Enter')
+    await expect(this.page.getByTestId('selection-bar')).toContainText(words.slice(0, 40))
+  }
+
+  async showArticle(title: string): Promise<void> {
+    await this.page.getByTestId('article-picker').selectOption({ label: title })
+    await expect(this.articleTitle).toHaveText(title)
+  }
+
+  /** Keeps the found passage as a highlight with a note and tags. */
+  async highlight(words: string, note: string, tags: string): Promise<void> {
+    await this.findPassage(words)
+    await this.page.getByTestId('make-highlight').click()
+    await this.page.getByTestId('highlight-note').fill(note)
+    await this.page.getByTestId('highlight-tags').fill(tags)
+    await this.page.getByTestId('highlight-save').click()
+    await expect(
+      this.page.getByTestId('message-success').filter({ hasText: 'Highlight kept' }),
+    ).toBeVisible()
+  }
+
+  /** What the app keeps in one IndexedDB table, read directly. */
+  async stored(table: string): Promise<Record<string, unknown>[]> {
+    return this.page.evaluate(
+      (name) =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('sourceline')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const db = open.result
+            const request = db.transaction(name).objectStore(name).getAll()
+            request.onsuccess = () => {
+              db.close()
+              resolve(request.result)
+            }
+            request.onerror = () => reject(request.error)
+          }
+        }),
+      table,
+    )
+  }
+
   /** The labels on the time axis in order, e.g. ['1995', '2000', '2005', …]. */
   async axisLabels(): Promise<string[]> {
     const labels = await this.timeline

@@ -49,8 +49,22 @@ function menuTemplate({ target }: MenuOptions): MenuItemConstructorOptions[] {
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        // Undo and redo belong to the renderer (data changes, or typing in a field). The keys go to
+        // the page, which handles them itself; the accelerators here are only shown.
+        {
+          id: 'undo',
+          label: 'Undo',
+          accelerator: 'CmdOrCtrl+Z',
+          registerAccelerator: false,
+          click: command('undo'),
+        },
+        {
+          id: 'redo',
+          label: 'Redo',
+          accelerator: 'CmdOrCtrl+Shift+Z',
+          registerAccelerator: false,
+          click: command('redo'),
+        },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

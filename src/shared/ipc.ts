@@ -27,7 +27,14 @@ export const OpenExternalRequestSchema = v.pipe(
   v.check((s) => s.startsWith('https:'), 'only https links open outside the app'),
 )
 
-export const MENU_COMMANDS = ['export-report', 'zoom-in', 'zoom-out', 'fit-all'] as const
+export const MENU_COMMANDS = [
+  'export-report',
+  'zoom-in',
+  'zoom-out',
+  'fit-all',
+  'undo',
+  'redo',
+] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 /** Renderer → main calls, answered with a Result. */

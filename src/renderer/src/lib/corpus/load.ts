@@ -4,11 +4,22 @@
  */
 import type { Corpus } from '$shared/corpus'
 import { buildCorpus, verifyChecksums } from '../domain/corpus'
+import { buildEntityCatalogue, type Entity } from '../domain/entities'
 
 export interface LoadedCorpus {
   corpus: Corpus
+  /** The people and organisations the articles name. */
+  entities: Entity[]
   /** Articles whose received file no longer matches its recorded SHA-256. */
   checksumProblems: string[]
+}
+
+function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new Error(`The bundled file ${path} is not valid JSON.`)
+  }
 }
 
 async function fetchText(path: string): Promise<string> {
@@ -18,13 +29,12 @@ async function fetchText(path: string): Promise<string> {
 }
 
 export async function loadBundledCorpus(): Promise<LoadedCorpus> {
-  const manifestText = await fetchText('corpus/corpus.json')
-  let manifest: unknown
-  try {
-    manifest = JSON.parse(manifestText)
-  } catch {
-    throw new Error('The bundled corpus manifest (corpus/corpus.json) is not valid JSON.')
-  }
+  const [manifestText, entitiesText] = await Promise.all([
+    fetchText('corpus/corpus.json'),
+    fetchText('corpus/entities.json'),
+  ])
+  const manifest = parseJson(manifestText, 'corpus/corpus.json')
+  const entities = buildEntityCatalogue(parseJson(entitiesText, 'corpus/entities.json'))
   const files = new Set<string>()
   if (manifest && typeof manifest === 'object' && 'articles' in manifest) {
     const articles = (manifest as { articles: unknown }).articles
@@ -40,5 +50,5 @@ export async function loadBundledCorpus(): Promise<LoadedCorpus> {
     }),
   )
   const corpus = buildCorpus(manifest, raws)
-  return { corpus, checksumProblems: await verifyChecksums(corpus) }
+  return { corpus, entities, checksumProblems: await verifyChecksums(corpus) }
 }

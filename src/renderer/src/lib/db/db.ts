@@ -3,19 +3,33 @@
  * is read-only data and never stored. Components go through queries/ and actions/, not this file.
  */
 import Dexie, { type EntityTable } from 'dexie'
-import type { Note } from '../domain/types'
+import type { EventAnnotation, Highlight, Note, UserEvent, UserEvidence } from '../domain/types'
+import { installHistory } from './history'
 import { MIGRATIONS } from './migrations'
 
 export const DB_NAME = 'sourceline'
 
+/** One stored entity edit (rename, add, merge, alias), applied in order over the catalogue. */
+export interface EntityEditRecord {
+  id: string
+  createdAt: number
+  edit: unknown
+}
+
 export type SourcelineDb = Dexie & {
   notes: EntityTable<Note, 'id'>
+  highlights: EntityTable<Highlight, 'id'>
+  userEvents: EntityTable<UserEvent, 'id'>
+  evidence: EntityTable<UserEvidence, 'id'>
+  eventAnnotations: EntityTable<EventAnnotation, 'eventId'>
+  entityEdits: EntityTable<EntityEditRecord, 'id'>
 }
 
 export function openDatabase(name = DB_NAME): SourcelineDb {
   const db = new Dexie(name) as SourcelineDb
   for (const m of MIGRATIONS) db.version(m.version).stores(m.stores)
-  return db
+  // Every write made through actions/ is recorded for undo.
+  return installHistory(db)
 }
 
 export const db = openDatabase()

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db, openDatabase } from './db'
+import { MIGRATIONS } from './migrations'
 import { addNote, deleteNote, updateNote } from './actions/notes'
 import { WriteError, toWriteError } from './actions/errors'
 import { allNotes, noteCountsByEvent, notesForEvent } from './queries/notes'
@@ -39,11 +40,11 @@ describe('toWriteError', () => {
   })
 })
 
-describe('schema version 1', () => {
+describe('the notes table', () => {
   it('opens with the notes table and its indexes', async () => {
     const fresh = openDatabase('schema-v1-test')
     await fresh.open()
-    expect(fresh.verno).toBe(1)
+    expect(fresh.verno).toBe(MIGRATIONS.length)
     const notes = fresh.tables.find((t) => t.name === 'notes')!
     expect(notes.schema.primKey.name).toBe('id')
     expect(notes.schema.indexes.map((i) => i.name).sort()).toEqual(['eventId', 'updatedAt'])

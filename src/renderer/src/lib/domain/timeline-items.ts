@@ -5,6 +5,7 @@
  */
 import { CATEGORIES, type TimelineEvent } from '$shared/corpus'
 import { parseDate, timelineSpan } from './dates'
+import { describeSourcing, sourcing } from './events'
 
 export interface TimelineBounds {
   start: number
@@ -38,12 +39,20 @@ export function timelineGroups(): TimelineGroupModel[] {
   return CATEGORIES.map((c, order) => ({ id: c.id, label: c.label, order }))
 }
 
-export function isDated(event: TimelineEvent): boolean {
+/** What the timeline needs of an event: curated and the user's own alike. */
+export type DrawableEvent = Pick<
+  TimelineEvent,
+  'id' | 'title' | 'date' | 'category' | 'evidence'
+> & {
+  origin?: 'curated' | 'user'
+}
+
+export function isDated(event: Pick<TimelineEvent, 'date'>): boolean {
   return event.date.edtf !== null
 }
 
 export function toTimelineItem(
-  event: TimelineEvent,
+  event: DrawableEvent,
   noteCount: number,
   dateInWords: string,
   bounds: TimelineBounds = DEFAULT_BOUNDS,
@@ -53,12 +62,17 @@ export function toTimelineItem(
   const classes = [`cat-${event.category}`]
   if (noteCount > 0) classes.push('has-note')
   if (parsed.approximate || parsed.uncertain) classes.push('date-approximate')
+  if (parsed.kind === 'one-of') classes.push('date-one-of')
+  const sourced = sourcing(event)
+  if (sourced.sources > 1) classes.push('sources-many')
+  if (sourced.contradicted) classes.push('contradicted')
+  if (event.origin === 'user') classes.push('user-event')
   const noteText = noteCount === 0 ? '' : noteCount === 1 ? ' · 1 note' : ` · ${noteCount} notes`
   const base = {
     id: event.id,
     group: event.category,
     label: event.title,
-    tooltip: `${event.title}\n${dateInWords}${noteText}`,
+    tooltip: `${event.title}\n${dateInWords} · ${describeSourcing(sourced)}${noteText}`,
   }
   if (parsed.exactDay) {
     return { ...base, start: parsed.start, end: null, type: 'point', className: classes.join(' ') }

@@ -1,7 +1,15 @@
 /**
- * Domain types that live only in the renderer: the user's own notes on events. Corpus types
- * (articles, events, evidence) are shared with the main process and live in $shared/corpus.
+ * Records the user writes (kept in IndexedDB): notes on events, highlights on any passage, their
+ * own events, extra evidence on any event, and tags and entity links on curated events. Corpus
+ * types (articles, curated events, selectors) are shared and live in $shared/corpus.
  */
+import type {
+  CategoryId,
+  Dating,
+  Stance,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '$shared/corpus'
 
 /** A note the user wrote on one event. */
 export interface Note {
@@ -11,5 +19,51 @@ export interface Note {
   body: string
   /** ms since the epoch. */
   createdAt: number
+  updatedAt: number
+}
+
+/** A passage the user kept, anchored with W3C selectors, with an optional note and tags. */
+export interface Highlight {
+  id: string
+  articleId: string
+  quote: TextQuoteSelector
+  position: TextPositionSelector
+  /** Markdown; empty when the user wrote none. */
+  note: string
+  tags: string[]
+  createdAt: number
+  updatedAt: number
+}
+
+/** An event the user made. Curated events are never rewritten; this is the user's own. */
+export interface UserEvent {
+  id: string
+  title: string
+  summary: string
+  date: Dating
+  category: CategoryId
+  people: string[]
+  organisations: string[]
+  createdAt: number
+  updatedAt: number
+}
+
+/** A quote the user attached to any event (curated or their own), for or against it. */
+export interface UserEvidence {
+  id: string
+  eventId: string
+  articleId: string
+  stance: Stance
+  quote: TextQuoteSelector
+  position: TextPositionSelector
+  createdAt: number
+}
+
+/** The user's tags and extra people/organisations on any event, curated ones included. */
+export interface EventAnnotation {
+  eventId: string
+  tags: string[]
+  people: string[]
+  organisations: string[]
   updatedAt: number
 }

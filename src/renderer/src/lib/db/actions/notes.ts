@@ -1,10 +1,11 @@
 /**
- * Every write to notes, each in its own read-write transaction so it happens whole or not at all.
- * Errors are rethrown as WriteError with a message a user can act on; the caller keeps the text.
+ * Every write to notes. Errors come back as WriteError with a message a user can act on; the caller
+ * keeps the text so nothing typed is lost.
  */
 import { db } from '../db'
 import type { Note } from '../../domain/types'
-import { WriteError, toWriteError } from './errors'
+import { command } from './command'
+import { WriteError } from './errors'
 
 const MAX_NOTE_LENGTH = 1_000_000
 
@@ -23,30 +24,18 @@ export async function addNote(eventId: string, body: string, now = Date.now()): 
     createdAt: now,
     updatedAt: now,
   }
-  try {
-    await db.transaction('rw', db.notes, () => db.notes.add(note))
-  } catch (error) {
-    throw toWriteError(error)
-  }
+  await command('Add note', ['notes'], () => db.notes.add(note))
   return note
 }
 
 export async function updateNote(id: string, body: string, now = Date.now()): Promise<void> {
   const text = checkBody(body)
-  try {
-    await db.transaction('rw', db.notes, async () => {
-      const changed = await db.notes.update(id, { body: text, updatedAt: now })
-      if (changed === 0) throw new WriteError('missing', 'This note no longer exists.')
-    })
-  } catch (error) {
-    throw toWriteError(error)
-  }
+  await command('Edit note', ['notes'], async () => {
+    const changed = await db.notes.update(id, { body: text, updatedAt: now })
+    if (changed === 0) throw new WriteError('missing', 'This note no longer exists.')
+  })
 }
 
 export async function deleteNote(id: string): Promise<void> {
-  try {
-    await db.transaction('rw', db.notes, () => db.notes.delete(id))
-  } catch (error) {
-    throw toWriteError(error)
-  }
+  await command('Delete note', ['notes'], () => db.notes.delete(id))
 }

@@ -13,4 +13,15 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     stores: { notes: 'id, eventId, updatedAt' },
   },
+  {
+    // v2: highlights, the user's own events and evidence, tags and entity links, entity edits.
+    version: 2,
+    stores: {
+      highlights: 'id, articleId, *tags, updatedAt',
+      userEvents: 'id, category, updatedAt',
+      evidence: 'id, eventId, articleId',
+      eventAnnotations: 'eventId, *tags',
+      entityEdits: 'id, createdAt',
+    },
+  },
 ]

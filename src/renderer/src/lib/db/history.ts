@@ -1,0 +1,443 @@
+/**
+ * Undo and redo for every user write, kept in the actions layer. A command is one read-write
+ * transaction; a DBCore middleware records the before- and after-image of each row it touches, in
+ * order, for any table. Undo puts the before-images back, redo the after-images, each in one
+ * transaction. The stacks live in memory only (docs/decisions/0004-undo-history.md).
+ */
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type IndexableType,
+  type IndexableTypeArrayReadonly,
+  type Middleware,
+  type Table,
+  type Transaction,
+} from 'dexie'
+
+/**
+ * One row's change inside a command. `before` is undefined when the row did not exist (an add),
+ * `after` is undefined when the command deleted it. Images are private copies: nothing the caller
+ * does to its objects afterwards changes what undo or redo writes.
+ */
+export interface Change {
+  readonly table: string
+  readonly key: IndexableType
+  readonly before: unknown
+  readonly after: unknown
+}
+
+/** What one undo or redo step reverts or replays; `label` is what the UI shows ("Add note"). */
+export interface HistoryEntry {
+  readonly label: string
+  readonly changes: readonly Change[]
+}
+
+/** What the UI needs to draw its Undo and Redo commands. */
+export interface HistoryState {
+  readonly canUndo: boolean
+  readonly canRedo: boolean
+  readonly undoLabel: string | undefined
+  readonly redoLabel: string | undefined
+}
+
+export type HistoryListener = (state: HistoryState) => void
+
+export const DEFAULT_MAX_DEPTH = 200
+
+/** Open command transactions, keyed by the DBCore transaction every mutate request carries. */
+const recordings = new WeakMap<DBCoreTransaction, Recording>()
+
+/** Databases whose middleware stack was built with the recorder in it. */
+const recordingDatabases = new WeakSet<Dexie>()
+
+interface Recording {
+  readonly changes: Change[]
+  /** A command's writes run one at a time, so each before-image is read after the last write. */
+  queue: Promise<unknown>
+}
+
+// DBCoreRangeType.Never; a const enum cannot be imported under isolatedModules.
+const NEVER_RANGE = 4
+
+/**
+ * Installs the recorder. Dexie builds its middleware stack when the database opens, so this must
+ * run before the first query; it throws otherwise rather than silently recording nothing.
+ */
+export function installHistory<D extends Dexie>(db: D): D {
+  if (db.isOpen()) throw new Error('installHistory() must run before the database opens.')
+  const target = db._novip
+  return db.use({
+    stack: 'dbcore',
+    name: 'SourcelineHistory',
+    // Below Dexie's hooks middleware (level 2), so what is recorded is what reaches IndexedDB.
+    level: 1.5,
+    create(down) {
+      recordingDatabases.add(target)
+      return createRecorder(down)
+    },
+  } satisfies Middleware<DBCore>)
+}
+
+function createRecorder(down: DBCore): Partial<DBCore> {
+  return {
+    table(name) {
+      const table = down.table(name)
+      return {
+        ...table,
+        mutate(req) {
+          const recording = recordings.get(req.trans)
+          if (!recording) return table.mutate(req)
+          const result = recording.queue.then(() => recordMutation(table, req, recording.changes))
+          recording.queue = result.catch(() => undefined)
+          return result
+        },
+      }
+    },
+  }
+}
+
+/*
+ * Everything below chains on Dexie.Promise, never native await: Dexie's own middlewares under this
+ * one find their transaction in Dexie's zone, and only Dexie.Promise carries that zone across
+ * IndexedDB callbacks. (An await on an already-resolved value lost it: update() of a missing row.)
+ */
+function recordMutation(
+  table: DBCoreTable,
+  req: DBCoreMutateRequest,
+  log: Change[],
+): Promise<DBCoreMutateResponse> {
+  const name = table.name
+  const primaryKey = table.schema.primaryKey
+  const mutate = (): Promise<DBCoreMutateResponse> => Dexie.Promise.resolve(table.mutate(req))
+  switch (req.type) {
+    case 'add':
+    case 'put': {
+      // Outbound keys come with the request; inbound ones are inside the values.
+      const keys = req.values.map((value, i): IndexableType | undefined =>
+        primaryKey.outbound ? req.keys?.[i] : primaryKey.extractKey?.(value),
+      )
+      return readMany(table, req.trans, keys).then((stored) =>
+        mutate().then((res) => {
+          const within = new Map<string, unknown>()
+          req.values.forEach((value, i) => {
+            if (failed(res, i)) return
+            // Auto-incremented keys are only known now; IndexedDB answers each write with its key.
+            const key: IndexableType = res.results?.[i] ?? keys[i]
+            const id = keyId(key)
+            const after = structuredClone(value)
+            if (primaryKey.keyPath !== null && primaryKey.autoIncrement)
+              Dexie.setByKeyPath(after, primaryKey.keyPath, key)
+            const before = within.has(id) ? within.get(id) : stored[i]
+            log.push({ table: name, key, before, after })
+            within.set(id, after)
+          })
+          return res
+        }),
+      )
+    }
+    case 'delete': {
+      const keys = req.keys
+      return readMany(table, req.trans, keys).then((stored) =>
+        mutate().then((res) => {
+          const within = new Map<string, unknown>()
+          keys.forEach((key: IndexableType, i) => {
+            if (failed(res, i)) return
+            const id = keyId(key)
+            const before = within.has(id) ? within.get(id) : stored[i]
+            within.set(id, undefined)
+            // Deleting a row that is not there changes nothing, so there is nothing to undo.
+            if (before !== undefined) log.push({ table: name, key, before, after: undefined })
+          })
+          return res
+        }),
+      )
+    }
+    case 'deleteRange': {
+      if (req.range.type === NEVER_RANGE) return mutate()
+      const query = { index: primaryKey, range: req.range }
+      // Keys and rows come back in the same primary-key order.
+      const read = (values: boolean): Promise<IndexableType[]> =>
+        Dexie.Promise.resolve(table.query({ trans: req.trans, query, values })).then(
+          (r) => r.result,
+        )
+      return read(false).then((keys) =>
+        read(true).then((rows) =>
+          mutate().then((res) => {
+            if (res.numFailures === 0)
+              keys.forEach((key, i) =>
+                log.push({ table: name, key, before: rows[i], after: undefined }),
+              )
+            return res
+          }),
+        ),
+      )
+    }
+  }
+}
+
+function failed(res: DBCoreMutateResponse, i: number): boolean {
+  return res.numFailures > 0 && res.failures[i] !== undefined
+}
+
+/** getMany, leaving out keys IndexedDB would reject: those writes fail on their own. */
+function readMany(
+  table: DBCoreTable,
+  trans: DBCoreTransaction,
+  keys: readonly unknown[],
+): Promise<unknown[]> {
+  const positions: number[] = []
+  const valid: unknown[] = []
+  keys.forEach((key, i) => {
+    if (isValidKey(key)) {
+      positions.push(i)
+      valid.push(key)
+    }
+  })
+  const out: unknown[] = keys.map(() => undefined)
+  if (valid.length === 0) return Dexie.Promise.resolve(out)
+  return Dexie.Promise.resolve(table.getMany({ trans, keys: valid })).then((values) => {
+    positions.forEach((position, j) => (out[position] = values[j]))
+    return out
+  })
+}
+
+function isValidKey(key: unknown): boolean {
+  if (typeof key === 'number') return !Number.isNaN(key)
+  if (typeof key === 'string') return true
+  if (key instanceof Date) return !Number.isNaN(key.getTime())
+  if (key instanceof ArrayBuffer || ArrayBuffer.isView(key)) return true
+  if (Array.isArray(key)) return key.every(isValidKey)
+  return false
+}
+
+/** A string equal for keys IndexedDB considers equal; used to spot one key written twice. */
+function keyId(key: unknown): string {
+  if (typeof key === 'number') return `n${key === 0 ? 0 : key}`
+  if (typeof key === 'string') return `s${key}`
+  if (key instanceof Date) return `d${key.getTime()}`
+  if (Array.isArray(key)) return `a[${key.map(keyId).join(',')}]`
+  if (key instanceof ArrayBuffer || ArrayBuffer.isView(key)) {
+    const bytes =
+      key instanceof ArrayBuffer
+        ? new Uint8Array(key)
+        : new Uint8Array(key.buffer, key.byteOffset, key.byteLength)
+    return `b${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`
+  }
+  return `?${String(key)}`
+}
+
+type Step = { readonly table: string; readonly key: IndexableType; readonly value: unknown }
+
+/**
+ * Writes images back in one read-write transaction, in the order given. Consecutive steps of the
+ * same kind on the same table go down as one bulk request, which IndexedDB still runs in order.
+ */
+async function applySteps(db: Dexie, steps: readonly Step[]): Promise<void> {
+  const tables = [...new Set(steps.map((s) => s.table))]
+  await Dexie.ignoreTransaction(() =>
+    db.transaction('rw', tables, async (tx) => {
+      let i = 0
+      while (i < steps.length) {
+        const first = steps[i]!
+        const isPut = first.value !== undefined
+        const batch: Step[] = []
+        while (i < steps.length) {
+          const step = steps[i]!
+          if (step.table !== first.table || (step.value !== undefined) !== isPut) break
+          batch.push(step)
+          i++
+        }
+        const table = tx.table(first.table)
+        const keys = batch.map((s) => s.key)
+        // Dexie refuses explicit keys on a table whose rows carry their own.
+        const outbound = table.schema.primKey.keyPath == null
+        const values = batch.map((s) => s.value)
+        if (!isPut) await table.bulkDelete(keys)
+        // Dexie types bulkPut's keys without compound (array) keys, which IndexedDB allows.
+        else if (outbound) await table.bulkPut(values, keys as IndexableTypeArrayReadonly)
+        else await table.bulkPut(values)
+      }
+    }),
+  )
+}
+
+/**
+ * The undo and redo stacks. Commands, undos and redos on one stack run one after another, so the
+ * stacks always match the order in which their transactions committed.
+ */
+export class UndoStack {
+  readonly maxDepth: number
+  #undo: HistoryEntry[] = []
+  #redo: HistoryEntry[] = []
+  #listeners = new Set<HistoryListener>()
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(options: { maxDepth?: number } = {}) {
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH
+    if (!(this.maxDepth >= 1)) throw new RangeError('maxDepth must be at least 1.')
+  }
+
+  get canUndo(): boolean {
+    return this.#undo.length > 0
+  }
+
+  get canRedo(): boolean {
+    return this.#redo.length > 0
+  }
+
+  get undoLabel(): string | undefined {
+    return this.#undo.at(-1)?.label
+  }
+
+  get redoLabel(): string | undefined {
+    return this.#redo.at(-1)?.label
+  }
+
+  /** The command Undo would revert, with its recorded changes in the order they happened. */
+  peekUndo(): HistoryEntry | undefined {
+    return this.#undo.at(-1)
+  }
+
+  get state(): HistoryState {
+    return {
+      canUndo: this.canUndo,
+      canRedo: this.canRedo,
+      undoLabel: this.undoLabel,
+      redoLabel: this.redoLabel,
+    }
+  }
+
+  /**
+   * Calls `listener` now and after every change, with a fresh state object; returns the
+   * unsubscribe function. This is Svelte's store contract, so `$history` works in a component.
+   */
+  subscribe(listener: HistoryListener): () => void {
+    this.#listeners.add(listener)
+    listener(this.state)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** Forgets everything, e.g. after a backup replaced the database under the stacks. */
+  clear(): void {
+    this.#undo = []
+    this.#redo = []
+    this.#notify()
+  }
+
+  /** See runCommand. */
+  command<T>(
+    db: Dexie,
+    label: string,
+    tables: readonly (string | Table)[],
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const current: Transaction | null = Dexie.currentTransaction
+    if (current) {
+      // A command inside a command is part of it: its writes are already being recorded.
+      if (recordings.has(current.idbtrans) && current.db._novip === db._novip) return work()
+      return Promise.reject(
+        new Error(`"${label}" cannot run inside a transaction that is not a command.`),
+      )
+    }
+    return this.#exclusive(async () => {
+      const changes: Change[] = []
+      let trans: IDBTransaction | undefined
+      let committed = false
+      try {
+        // Always a transaction of its own (the queue may run this in another zone), and an async
+        // scope, so that Dexie keeps its zone across the awaits inside work.
+        const result = await Dexie.ignoreTransaction(() =>
+          db.transaction('rw', tables, async (tx) => {
+            if (!recordingDatabases.has(db._novip))
+              throw new Error('Call installHistory(db) before the database opens.')
+            trans = tx.idbtrans
+            recordings.set(trans, { changes, queue: Dexie.Promise.resolve() })
+            trans.addEventListener('complete', () => (committed = true))
+            return await work()
+          }),
+        )
+        // Dexie resolves on 'complete'. In a browser the promise can settle before the listener
+        // above runs (microtasks run between listeners), so success itself must count as commit.
+        committed = true
+        return result
+      } finally {
+        if (trans) recordings.delete(trans)
+        // Keyed on the commit, not on success: if work awaited something other than IndexedDB the
+        // transaction commits early and Dexie throws, but what was written is still undoable.
+        if (committed && changes.length > 0) this.#push({ label, changes })
+      }
+    })
+  }
+
+  /** Reverts the latest command; resolves to its label, or undefined when there was none. */
+  undo(db: Dexie): Promise<string | undefined> {
+    return this.#step(db, 'undo')
+  }
+
+  /** Replays the latest undone command; resolves to its label, or undefined when there was none. */
+  redo(db: Dexie): Promise<string | undefined> {
+    return this.#step(db, 'redo')
+  }
+
+  #step(db: Dexie, direction: 'undo' | 'redo'): Promise<string | undefined> {
+    // Inside a transaction this would wait for the queue that is waiting for it.
+    if (Dexie.currentTransaction)
+      return Promise.reject(new Error(`Cannot ${direction} inside a transaction.`))
+    return this.#exclusive(async () => {
+      const from = direction === 'undo' ? this.#undo : this.#redo
+      const entry = from.at(-1)
+      if (!entry) return undefined
+      const steps =
+        direction === 'undo'
+          ? entry.changes.toReversed().map((c) => ({ table: c.table, key: c.key, value: c.before }))
+          : entry.changes.map((c) => ({ table: c.table, key: c.key, value: c.after }))
+      // Throws with the stacks untouched: the transaction wrote all of it or none of it.
+      await applySteps(db, steps)
+      from.pop()
+      const to = direction === 'undo' ? this.#redo : this.#undo
+      to.push(entry)
+      this.#notify()
+      return entry.label
+    })
+  }
+
+  #push(entry: HistoryEntry): void {
+    this.#undo.push(entry)
+    if (this.#undo.length > this.maxDepth) this.#undo.splice(0, this.#undo.length - this.maxDepth)
+    this.#redo = []
+    this.#notify()
+  }
+
+  #exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(task)
+    this.#queue = result.catch(() => undefined)
+    return result
+  }
+
+  #notify(): void {
+    const state = this.state
+    for (const listener of this.#listeners) listener(state)
+  }
+}
+
+/** The renderer's one history. Tests make their own with `new UndoStack()`. */
+export const history = new UndoStack()
+
+/**
+ * Runs `work` as one undoable command: one read-write transaction over `tables`, every write in it
+ * recorded. Only when the transaction commits does `{ label, changes }` go on the undo stack (and
+ * the redo stack empty); a command that throws or aborts leaves both as they were. Called inside
+ * another command, it joins that one. `work` may await IndexedDB only (STYLE.md rule 4).
+ */
+export function runCommand<T>(
+  db: Dexie,
+  label: string,
+  tables: readonly (string | Table)[],
+  work: () => Promise<T>,
+  stack: UndoStack = history,
+): Promise<T> {
+  return stack.command(db, label, tables, work)
+}

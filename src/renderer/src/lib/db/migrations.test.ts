@@ -1,0 +1,44 @@
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { describe, expect, it } from 'vitest'
+import { openDatabase } from './db'
+import { MIGRATIONS } from './migrations'
+
+/** Opens a database exactly as a build that shipped only the first `n` migrations would. */
+function openAtVersion(name: string, n: number): Dexie {
+  const db = new Dexie(name)
+  for (const m of MIGRATIONS.slice(0, n)) db.version(m.version).stores(m.stores)
+  return db
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, … in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+  })
+
+  it('v1 → v2 keeps every note and adds the annotation tables empty', async () => {
+    const name = 'migrate-1-2'
+    const v1 = openAtVersion(name, 1)
+    const notes = Array.from({ length: 50 }, (_, i) => ({
+      id: `n${i}`,
+      eventId: i % 2 ? 'trafficking-law-2008' : 'cases-2021',
+      body: `note ${i} <b>kept as text</b>`,
+      createdAt: i,
+      updatedAt: i * 2,
+    }))
+    await v1.table('notes').bulkAdd(notes)
+    v1.close()
+
+    const v2 = openDatabase(name)
+    await v2.open()
+    expect(v2.verno).toBe(2)
+    expect(await v2.notes.orderBy('id').toArray()).toEqual(
+      [...notes].sort((a, b) => a.id.localeCompare(b.id)),
+    )
+    expect(await v2.notes.where('eventId').equals('cases-2021').count()).toBe(25)
+    for (const table of ['highlights', 'userEvents', 'evidence', 'eventAnnotations', 'entityEdits'])
+      expect(await v2.table(table).count()).toBe(0)
+    v2.close()
+    await Dexie.delete(name)
+  })
+})

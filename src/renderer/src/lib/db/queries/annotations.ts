@@ -1,0 +1,40 @@
+/** Read-only questions about what the user added: highlights, events, evidence, annotations. */
+import * as v from 'valibot'
+import { EntityEditSchema, type EntityEdit } from '$shared/entities'
+import { db } from '../db'
+import type { EventAnnotation, Highlight, UserEvent, UserEvidence } from '../../domain/types'
+
+export interface UserLayer {
+  highlights: Highlight[]
+  userEvents: UserEvent[]
+  evidence: UserEvidence[]
+  annotations: EventAnnotation[]
+  /** Entity edits in the order they were made; any that no longer parse are left out. */
+  entityEdits: EntityEdit[]
+}
+
+export const EMPTY_LAYER: UserLayer = {
+  highlights: [],
+  userEvents: [],
+  evidence: [],
+  annotations: [],
+  entityEdits: [],
+}
+
+/** Everything the user added, read in one transaction so the parts agree with each other. */
+export function userLayer(): Promise<UserLayer> {
+  return db.transaction(
+    'r',
+    [db.highlights, db.userEvents, db.evidence, db.eventAnnotations, db.entityEdits],
+    async () => ({
+      highlights: await db.highlights.orderBy('updatedAt').toArray(),
+      userEvents: await db.userEvents.toArray(),
+      evidence: await db.evidence.toArray(),
+      annotations: await db.eventAnnotations.toArray(),
+      entityEdits: (await db.entityEdits.orderBy('createdAt').toArray()).flatMap((record) => {
+        const parsed = v.safeParse(EntityEditSchema, record.edit)
+        return parsed.success ? [parsed.output] : []
+      }),
+    }),
+  )
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import type { TimelineEvent } from '$shared/corpus'
+import {
+  NO_FILTER,
+  combineEvents,
+  describeSourcing,
+  filterEvents,
+  parseTags,
+  sourcing,
+} from './events'
+import type { UserEvidence } from './types'
+
+const curated: TimelineEvent = {
+  id: 'law',
+  title: 'Law',
+  summary: 's',
+  date: { edtf: '2008', note: 'n' },
+  category: 'law-policy',
+  people: ['Hun Sen'],
+  organisations: [],
+  evidence: [
+    {
+      articleId: 'a1',
+      stance: 'supports',
+      quote: { type: 'TextQuoteSelector', exact: 'law', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 3 },
+    },
+  ],
+}
+
+const against: UserEvidence = {
+  id: 'x1',
+  eventId: 'law',
+  articleId: 'a2',
+  stance: 'contradicts',
+  quote: { type: 'TextQuoteSelector', exact: 'no law', prefix: '', suffix: '' },
+  position: { type: 'TextPositionSelector', start: 5, end: 11 },
+  createdAt: 1,
+}
+
+describe('combineEvents', () => {
+  it('lays the user’s evidence, tags and links over a curated event without changing it', () => {
+    const before = structuredClone(curated)
+    const [event] = combineEvents(
+      [curated],
+      [],
+      [against],
+      [
+        {
+          eventId: 'law',
+          tags: ['check', 'check'],
+          people: ['Sar Kheng'],
+          organisations: ['Ministry of Interior'],
+          updatedAt: 1,
+        },
+      ],
+    )
+    expect(event!.evidence.map((e) => [e.id, e.origin, e.stance])).toEqual([
+      ['law#0', 'curated', 'supports'],
+      ['x1', 'user', 'contradicts'],
+    ])
+    expect(event!.tags).toEqual(['check'])
+    expect(event!.people).toEqual(['Hun Sen', 'Sar Kheng'])
+    expect(curated).toEqual(before)
+    expect(describeSourcing(sourcing(event!))).toBe('2 sources, contradicted')
+  })
+
+  it('includes the user’s own events', () => {
+    const events = combineEvents(
+      [],
+      [
+        {
+          id: 'u1',
+          title: 'Mine',
+          summary: '',
+          date: { edtf: '2018~', note: '' },
+          category: 'awareness',
+          people: [],
+          organisations: [],
+          createdAt: 0,
+          updatedAt: 0,
+        },
+      ],
+      [],
+      [],
+    )
+    expect(events.map((e) => [e.id, e.origin])).toEqual([['u1', 'user']])
+    expect(describeSourcing(sourcing(events[0]!))).toBe('no source')
+  })
+})
+
+describe('filterEvents', () => {
+  const events = combineEvents([curated], [], [against], [])
+  it('narrows by category, entity, tag and source together', () => {
+    expect(filterEvents(events, NO_FILTER)).toHaveLength(1)
+    expect(filterEvents(events, { ...NO_FILTER, category: 'awareness' })).toHaveLength(0)
+    expect(filterEvents(events, { ...NO_FILTER, entity: 'Hun Sen' })).toHaveLength(1)
+    expect(filterEvents(events, { ...NO_FILTER, entity: 'Sar Kheng' })).toHaveLength(0)
+    expect(filterEvents(events, { ...NO_FILTER, articleId: 'a2' })).toHaveLength(1)
+    expect(filterEvents(events, { ...NO_FILTER, tag: 'x' })).toHaveLength(0)
+    expect(
+      filterEvents(events, { ...NO_FILTER, entity: 'Samdech Hun Sen' }, (n, e) => e.endsWith(n)),
+    ).toHaveLength(1)
+  })
+})
+
+describe('parseTags', () => {
+  it('trims, drops empties and duplicates', () => {
+    expect(parseTags(' follow up,  law ,, follow up ,Law')).toEqual(['follow up', 'law', 'Law'])
+  })
+})

@@ -1,0 +1,155 @@
+/**
+ * The events the app shows: curated events with the user's tags, links and extra evidence laid
+ * over them, plus the user's own events. The bundled data is never changed; this combines values.
+ * Also the filters that narrow the timeline and the lists together.
+ */
+import type { CategoryId, Dating, Evidence, TimelineEvent } from '$shared/corpus'
+import type { EventAnnotation, UserEvent, UserEvidence } from './types'
+
+export interface EvidenceView extends Evidence {
+  /** `<eventId>#<n>` for curated evidence, the record id for the user's. */
+  id: string
+  origin: 'curated' | 'user'
+}
+
+export interface AppEvent {
+  id: string
+  origin: 'curated' | 'user'
+  title: string
+  summary: string
+  date: Dating
+  category: CategoryId
+  people: string[]
+  organisations: string[]
+  tags: string[]
+  evidence: EvidenceView[]
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)]
+}
+
+export function combineEvents(
+  curated: readonly TimelineEvent[],
+  userEvents: readonly UserEvent[],
+  userEvidence: readonly UserEvidence[],
+  annotations: readonly EventAnnotation[],
+): AppEvent[] {
+  const extra = new Map<string, EvidenceView[]>()
+  for (const e of [...userEvidence].sort((a, b) => a.createdAt - b.createdAt)) {
+    const view: EvidenceView = {
+      id: e.id,
+      origin: 'user',
+      articleId: e.articleId,
+      stance: e.stance,
+      quote: e.quote,
+      position: e.position,
+    }
+    extra.set(e.eventId, [...(extra.get(e.eventId) ?? []), view])
+  }
+  const notes = new Map(annotations.map((a) => [a.eventId, a]))
+  const combine = (base: Omit<AppEvent, 'tags'>): AppEvent => {
+    const annotation = notes.get(base.id)
+    return {
+      ...base,
+      people: unique([...base.people, ...(annotation?.people ?? [])]),
+      organisations: unique([...base.organisations, ...(annotation?.organisations ?? [])]),
+      tags: unique(annotation?.tags ?? []),
+      evidence: [...base.evidence, ...(extra.get(base.id) ?? [])],
+    }
+  }
+  return [
+    ...curated.map((event) =>
+      combine({
+        ...event,
+        origin: 'curated',
+        evidence: event.evidence.map((e, i) => ({
+          ...e,
+          id: `${event.id}#${i}`,
+          origin: 'curated',
+        })),
+      }),
+    ),
+    ...userEvents.map((event) =>
+      combine({
+        id: event.id,
+        origin: 'user',
+        title: event.title,
+        summary: event.summary,
+        date: event.date,
+        category: event.category,
+        people: event.people,
+        organisations: event.organisations,
+        evidence: [],
+      }),
+    ),
+  ]
+}
+
+/** How well an event is sourced, for the at-a-glance marks on the timeline and in the list. */
+export interface Sourcing {
+  /** Distinct articles quoted. */
+  sources: number
+  quotes: number
+  contradicted: boolean
+}
+
+export function sourcing(event: {
+  evidence: readonly Pick<Evidence, 'articleId' | 'stance'>[]
+}): Sourcing {
+  return {
+    sources: new Set(event.evidence.map((e) => e.articleId)).size,
+    quotes: event.evidence.length,
+    contradicted: event.evidence.some((e) => e.stance === 'contradicts'),
+  }
+}
+
+export function describeSourcing(s: Sourcing): string {
+  const base =
+    s.sources === 0 ? 'no source' : s.sources === 1 ? 'single source' : `${s.sources} sources`
+  return s.contradicted ? `${base}, contradicted` : base
+}
+
+export interface EventFilter {
+  category: CategoryId | null
+  /** A person or organisation, compared through `sameEntity`. */
+  entity: string | null
+  tag: string | null
+  articleId: string | null
+}
+
+export const NO_FILTER: EventFilter = { category: null, entity: null, tag: null, articleId: null }
+
+export function isFiltering(filter: EventFilter): boolean {
+  return Object.values(filter).some((v) => v !== null)
+}
+
+/**
+ * Keeps the events that match every set criterion. `sameEntity` decides whether a name on an
+ * event is the chosen entity (aliases and merges); by default names must be equal.
+ */
+export function filterEvents<T extends AppEvent>(
+  events: readonly T[],
+  filter: EventFilter,
+  sameEntity: (name: string, entity: string) => boolean = (a, b) => a === b,
+): T[] {
+  return events.filter(
+    (e) =>
+      (filter.category === null || e.category === filter.category) &&
+      (filter.tag === null || e.tags.includes(filter.tag)) &&
+      (filter.articleId === null || e.evidence.some((x) => x.articleId === filter.articleId)) &&
+      (filter.entity === null ||
+        [...e.people, ...e.organisations].some((name) => sameEntity(name, filter.entity!))),
+  )
+}
+
+/** Parses a comma-separated tag list: trimmed, no empties, no duplicates, at most 50 of 60 chars. */
+export function parseTags(input: string): string[] {
+  return unique(
+    input
+      .split(',')
+      .map((t) => t.trim().replace(/\s+/g, ' '))
+      .filter((t) => t !== '')
+      .map((t) => t.slice(0, 60)),
+  ).slice(0, 50)
+}

@@ -1,0 +1,35 @@
+/** The filter that narrows the timeline, the undated list and the table together. */
+import type { CategoryId } from '$shared/corpus'
+import { NO_FILTER, type EventFilter } from '../domain/events'
+
+export class Filters {
+  #value = $state<EventFilter>({ ...NO_FILTER })
+
+  get value(): EventFilter {
+    return this.#value
+  }
+
+  get active(): boolean {
+    return Object.values(this.#value).some((v) => v !== null)
+  }
+
+  setCategory(category: CategoryId | null): void {
+    this.#value = { ...this.#value, category }
+  }
+
+  setEntity(entity: string | null): void {
+    this.#value = { ...this.#value, entity }
+  }
+
+  setTag(tag: string | null): void {
+    this.#value = { ...this.#value, tag }
+  }
+
+  setArticle(articleId: string | null): void {
+    this.#value = { ...this.#value, articleId }
+  }
+
+  reset(): void {
+    this.#value = { ...NO_FILTER }
+  }
+}
