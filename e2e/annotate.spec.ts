@@ -182,3 +182,68 @@ test('the main screens have no serious accessibility violations', async ({ page 
   await page.getByTestId('show-entities').click()
   await check('people and organisations')
 })
+
+test('people and organisations can be merged and linked to events, and filters follow', async ({
+  page,
+}) => {
+  const app = await new SourcelinePage(page).open()
+  const filter = page.getByTestId('filter-entity')
+  await filter.selectOption({ label: 'National Committee for Counter Trafficking' })
+  await expect(app.undatedItems.filter({ hasText: 'action plan against trafficking' })).toHaveCount(
+    0,
+  )
+
+  await page.getByTestId('show-entities').click()
+  const committee = page.locator('[data-testid=entity]', {
+    has: page.getByText('National Committee for Anti-Human Trafficking', { exact: true }),
+  })
+  await committee.getByTestId('entity-mentions').click()
+  await expect(committee.locator('.mentions li')).toHaveCount(1)
+  await committee.getByTestId('entity-merge').click()
+  await committee
+    .getByTestId('entity-merge-into')
+    .selectOption({ label: 'National Committee for Counter Trafficking' })
+  await committee.getByTestId('entity-edit-save').click()
+  await expect(committee).toHaveCount(0)
+  // The merged committee's event now counts as the survivor's.
+  await expect(app.undatedItems.filter({ hasText: 'action plan against trafficking' })).toHaveCount(
+    1,
+  )
+  expect(
+    (await app.stored('entityEdits')).map((r) => (r['edit'] as { type: string }).type),
+  ).toEqual(['merge'])
+
+  await page.getByTestId('undo').click()
+  await expect(app.undatedItems.filter({ hasText: 'action plan against trafficking' })).toHaveCount(
+    0,
+  )
+
+  await page.getByTestId('filter-clear').click()
+  await app.selectOnTimeline('Criminal code')
+  await page.getByTestId('entity-link-name').fill('Sar Kheng')
+  await page.getByTestId('entity-link-save').click()
+  await expect(page.getByTestId('event-panel')).toContainText('Sar Kheng')
+  await filter.selectOption({ label: 'Sar Kheng' })
+  await expect(app.timelineItems).toHaveCount(2)
+})
+
+test('the report includes the user’s own events and contradicting quotes', async ({ page }) => {
+  const app = await new SourcelinePage(page).open()
+  await app.selectOnTimeline('359 human trafficking cases in 2021')
+  await app.showArticle('Anti-trafficking drive goes on')
+  await app.findPassage('recently cases of human trafficking in Cambodia have decreased remarkably')
+  await page.getByTestId('add-contradicting').click()
+  await expect(page.getByTestId('event-sourcing')).toHaveText('2 sources, contradicted')
+  await page.getByTestId('new-event').click()
+  await page.getByTestId('event-title-input').fill('My own dated event')
+  await page.getByTestId('event-date-input').fill('before March 2023')
+  await expect(page.getByTestId('date-feedback')).toContainText('on or before February 2023')
+  await page.getByTestId('event-save').click()
+  await expect(app.eventTitle).toHaveText('My own dated event')
+  const report = await app.exportReport()
+  expect(report.text).toContain('My own dated event')
+  expect(report.text).toContain(
+    'recently cases of human trafficking in Cambodia have decreased remarkably',
+  )
+  expect(report.text).toMatch(/[Cc]ontradicts/)
+})

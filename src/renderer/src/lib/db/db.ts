@@ -3,7 +3,14 @@
  * is read-only data and never stored. Components go through queries/ and actions/, not this file.
  */
 import Dexie, { type EntityTable } from 'dexie'
-import type { EventAnnotation, Highlight, Note, UserEvent, UserEvidence } from '../domain/types'
+import type {
+  EventAnnotation,
+  Highlight,
+  ImportedArticle,
+  Note,
+  UserEvent,
+  UserEvidence,
+} from '../domain/types'
 import { installHistory } from './history'
 import { MIGRATIONS } from './migrations'
 
@@ -23,6 +30,7 @@ export type SourcelineDb = Dexie & {
   evidence: EntityTable<UserEvidence, 'id'>
   eventAnnotations: EntityTable<EventAnnotation, 'eventId'>
   entityEdits: EntityTable<EntityEditRecord, 'id'>
+  articles: EntityTable<ImportedArticle, 'id'>
 }
 
 export function openDatabase(name = DB_NAME): SourcelineDb {

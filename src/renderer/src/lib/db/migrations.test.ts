@@ -29,16 +29,51 @@ describe('migrations', () => {
     await v1.table('notes').bulkAdd(notes)
     v1.close()
 
-    const v2 = openDatabase(name)
+    const v2 = openAtVersion(name, 2)
     await v2.open()
     expect(v2.verno).toBe(2)
-    expect(await v2.notes.orderBy('id').toArray()).toEqual(
+    expect(await v2.table('notes').orderBy('id').toArray()).toEqual(
       [...notes].sort((a, b) => a.id.localeCompare(b.id)),
     )
-    expect(await v2.notes.where('eventId').equals('cases-2021').count()).toBe(25)
+    expect(await v2.table('notes').where('eventId').equals('cases-2021').count()).toBe(25)
     for (const table of ['highlights', 'userEvents', 'evidence', 'eventAnnotations', 'entityEdits'])
       expect(await v2.table(table).count()).toBe(0)
     v2.close()
+    await Dexie.delete(name)
+  })
+
+  it('v2 → v3 keeps highlights, events and evidence and adds an empty articles table', async () => {
+    const name = 'migrate-2-3'
+    const v2 = openAtVersion(name, 2)
+    const highlight = {
+      id: 'h1',
+      articleId: 'ppp-interior-ministry-lauds',
+      quote: { type: 'TextQuoteSelector', exact: 'plan', prefix: 'operational ', suffix: ' to' },
+      position: { type: 'TextPositionSelector', start: 10, end: 14 },
+      note: 'n',
+      tags: ['t'],
+      createdAt: 1,
+      updatedAt: 2,
+    }
+    await v2.table('highlights').add(highlight)
+    await v2
+      .table('userEvents')
+      .add({ id: 'user-1', title: 'Mine', category: 'awareness', updatedAt: 1 })
+    await v2.table('evidence').add({ id: 'e1', eventId: 'user-1', articleId: 'a' })
+    await v2
+      .table('notes')
+      .add({ id: 'n1', eventId: 'user-1', body: 'b', createdAt: 1, updatedAt: 1 })
+    v2.close()
+
+    const v3 = openDatabase(name)
+    await v3.open()
+    expect(v3.verno).toBe(3)
+    expect(await v3.highlights.toArray()).toEqual([highlight])
+    expect(await v3.userEvents.count()).toBe(1)
+    expect(await v3.evidence.where('eventId').equals('user-1').count()).toBe(1)
+    expect(await v3.notes.count()).toBe(1)
+    expect(await v3.articles.count()).toBe(0)
+    v3.close()
     await Dexie.delete(name)
   })
 })

@@ -67,3 +67,23 @@ export interface EventAnnotation {
   organisations: string[]
   updatedAt: number
 }
+
+/** An article the user imported: its readable text, its metadata and the file as received. */
+export interface ImportedArticle {
+  id: string
+  title: string
+  outlet: string | null
+  byline: string | null
+  published: Dating
+  url: string | null
+  /** The readable text the reader shows and quotes point into. */
+  body: string
+  /** The file as received, unchanged (text), with its name and type. */
+  original: string
+  originalName: string
+  mediaType: 'text/html' | 'text/markdown' | 'text/plain'
+  /** SHA-256 of the original's UTF-8 bytes: the same content imported twice is detected by it. */
+  sha256: string
+  importedAt: number
+  updatedAt: number
+}

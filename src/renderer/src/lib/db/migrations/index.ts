@@ -24,4 +24,9 @@ export const MIGRATIONS: readonly Migration[] = [
       entityEdits: 'id, createdAt',
     },
   },
+  {
+    // v3: articles the user imports.
+    version: 3,
+    stores: { articles: 'id, &sha256, importedAt' },
+  },
 ]
