@@ -1,7 +1,7 @@
 /**
  * Serves the built renderer (out/renderer) over http on 127.0.0.1: the browser build of Sourceline
  * for a person, and the origin the Playwright tests load. No dependencies, GET and HEAD only,
- * nothing outside the served folder, the same CSP as the Electron build, nothing cached.
+ * nothing outside the served folder, the CSP the build wrote into index.html, nothing cached.
  *
  *   node scripts/serve-renderer.mjs [port]        (or PORT=4178; SOURCELINE_RENDERER_DIR=other/dir)
  */
@@ -13,22 +13,6 @@ import { fileURLToPath } from 'node:url'
 
 const HOST = '127.0.0.1'
 const DEFAULT_PORT = 4178
-
-// Must match the CSP in electron.vite.config.ts, which the build writes into index.html. The browser
-// applies both this header and that meta tag, so a drift here would test a policy the app does not
-// ship with; startup warns when the built index.html carries a different one.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ')
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -52,8 +36,10 @@ const MIME = {
   '.wasm': 'application/wasm',
 }
 
+// The CSP header is the one the build wrote into index.html (from src/main/csp.ts, which the
+// Electron app:// protocol also sends), so the browser build is tested under the shipped policy.
 const BASE_HEADERS = {
-  'Content-Security-Policy': CSP,
+  'Content-Security-Policy': '',
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -109,21 +95,17 @@ async function locate(root, urlPath) {
   }
 }
 
-function warnIfCspDiffers(root) {
-  const index = join(root, 'index.html')
-  if (!existsSync(index)) return
+function readCsp(root) {
   const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(
-    readFileSync(index, 'utf8'),
+    readFileSync(join(root, 'index.html'), 'utf8'),
   )
   if (!meta) {
-    console.warn('serve-renderer: warning: index.html has no CSP meta tag')
-  } else if (meta[1] !== CSP) {
-    console.warn(
-      'serve-renderer: warning: the CSP in index.html differs from this server’s header.\n' +
-        `  index.html: ${meta[1]}\n  header:     ${CSP}\n` +
-        '  Update CSP in scripts/serve-renderer.mjs to match electron.vite.config.ts.',
+    console.error(
+      'serve-renderer: index.html has no CSP meta tag; rebuild with electron-vite build.',
     )
+    process.exit(1)
   }
+  return meta[1]
 }
 
 async function main() {
@@ -138,7 +120,7 @@ async function main() {
     process.exit(1)
   }
   const root = await realpath(dir)
-  warnIfCspDiffers(root)
+  BASE_HEADERS['Content-Security-Policy'] = readCsp(root)
 
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {

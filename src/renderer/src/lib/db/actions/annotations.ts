@@ -67,11 +67,20 @@ export interface NewEvent {
   tags: string[]
 }
 
-function checkEvent(input: NewEvent): void {
+/** The stored fields of an event from what the form gave; refuses what cannot be saved. */
+function eventFields(input: NewEvent): Omit<UserEvent, 'id' | 'createdAt' | 'updatedAt'> {
   if (input.title.trim() === '') throw new WriteError('empty', 'An event needs a title.')
   if (input.title.length > 300)
     throw new WriteError('too-large', 'Keep the title under 300 characters.')
   checkText(input.summary, 'summary')
+  return {
+    title: input.title.trim(),
+    summary: input.summary.trim(),
+    date: input.date,
+    category: input.category,
+    people: input.people,
+    organisations: input.organisations,
+  }
 }
 
 /** Creates the user's event, its first quote (supporting it) and its tags, in one step. */
@@ -80,15 +89,9 @@ export async function createEvent(
   firstQuote: Passage | null,
   now = Date.now(),
 ): Promise<UserEvent> {
-  checkEvent(input)
   const event: UserEvent = {
     id: `user-${crypto.randomUUID()}`,
-    title: input.title.trim(),
-    summary: input.summary.trim(),
-    date: input.date,
-    category: input.category,
-    people: input.people,
-    organisations: input.organisations,
+    ...eventFields(input),
     createdAt: now,
     updatedAt: now,
   }
@@ -119,17 +122,9 @@ export async function updateUserEvent(
   input: NewEvent,
   now = Date.now(),
 ): Promise<void> {
-  checkEvent(input)
+  const fields = eventFields(input)
   await command('Edit event', ['userEvents', 'eventAnnotations'], async () => {
-    const changed = await db.userEvents.update(id, {
-      title: input.title.trim(),
-      summary: input.summary.trim(),
-      date: input.date,
-      category: input.category,
-      people: input.people,
-      organisations: input.organisations,
-      updatedAt: now,
-    })
+    const changed = await db.userEvents.update(id, { ...fields, updatedAt: now })
     if (changed === 0) throw new WriteError('missing', 'This event no longer exists.')
     await putAnnotation(id, { tags: input.tags }, now)
   })
