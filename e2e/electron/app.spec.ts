@@ -5,52 +5,18 @@
  * printed, where no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync } from 'node:fs'
 import { _electron as electron, test as base, expect } from '@playwright/test'
 import type { ElectronApplication, Page } from '@playwright/test'
 import type { WebPreferences } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp'
-
-const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const MAIN_ENTRY = join(PROJECT_ROOT, 'out', 'main', 'index.js')
-
-/**
- * The Electron binary's path, or undefined when it was never downloaded. The electron package's
- * index.js starts a download when its binary is missing, so it is only required once path.txt and
- * the binary it names are known to exist.
- */
-function findElectronBinary(): string | undefined {
-  try {
-    const requireCjs = createRequire(import.meta.url)
-    const packageDir = dirname(requireCjs.resolve('electron/package.json'))
-    const pathFile = join(packageDir, 'path.txt')
-    if (!existsSync(pathFile)) return undefined
-    const overrideDir = process.env['ELECTRON_OVERRIDE_DIST_PATH']
-    const expected = join(overrideDir ?? join(packageDir, 'dist'), readFileSync(pathFile, 'utf8'))
-    if (!existsSync(expected)) return undefined
-    const binary: unknown = requireCjs('electron')
-    return typeof binary === 'string' && existsSync(binary) ? binary : undefined
-  } catch {
-    return undefined
-  }
-}
-
-const ELECTRON_BINARY = findElectronBinary()
-const SKIP_REASON =
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run npx electron --version to fetch it'
-if (!ELECTRON_BINARY) console.log(`[e2e/electron] skipped: ${SKIP_REASON}`)
-
-/** The environment without the dev server URL, so main takes its production app:// path. */
-function productionEnv(): Record<string, string> {
-  const env: Record<string, string> = {}
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && key !== 'ELECTRON_RENDERER_URL') env[key] = value
-  }
-  return env
-}
+import {
+  ELECTRON_BINARY,
+  MAIN_ENTRY,
+  PROJECT_ROOT,
+  SKIP_REASON,
+  productionEnv,
+} from './electron-binary'
 
 const test = base.extend<{ electronApp: ElectronApplication; appWindow: Page }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
@@ -150,7 +116,17 @@ test('window.api has exactly the verbs and nothing of Electron', async ({ appWin
     electron: 'electron' in window,
   }))
   expect(surface).toEqual({
-    api: ['onMenuCommand: function', 'openExternal: function', 'saveFile: function'],
+    api: [
+      'getStoreRecord: function',
+      'listBackups: function',
+      'onMenuCommand: function',
+      'openExternal: function',
+      'quarantineStore: function',
+      'readBackup: function',
+      'saveFile: function',
+      'setStoreRecord: function',
+      'writeBackup: function',
+    ],
     ipcRenderer: false,
     electron: false,
   })

@@ -8,12 +8,14 @@ import type { IpcMainInvokeEvent, SaveDialogOptions } from 'electron'
 import { join } from 'node:path'
 import { OpenExternalRequestSchema, SaveFileRequestSchema } from '../shared/ipc'
 import type { Result, SaveFileOutcome, SaveFileRequest } from '../shared/ipc'
+import { registerBackupHandlers } from './backup-handlers'
 import { describeWriteError, safeFileName, writeFileAtomic } from './files'
 import { fail, handle, ok } from './ipc'
 
 export function registerHandlers(): void {
   handle('export:save-file', [SaveFileRequestSchema], saveFile)
   handle('shell:open-external', [OpenExternalRequestSchema], openExternal)
+  registerBackupHandlers()
 }
 
 async function saveFile(

@@ -37,6 +37,12 @@ const api: SourcelineApi = {
   saveFile: (request) => invoke('export:save-file', request),
   openExternal: (url) => invoke('shell:open-external', url),
   onMenuCommand: (listener) => subscribe('menu:command', listener),
+  writeBackup: (reason, content) => invoke('backup:write', reason, content),
+  listBackups: () => invoke('backup:list'),
+  readBackup: (name) => invoke('backup:read', name),
+  getStoreRecord: () => invoke('recovery:get-record'),
+  setStoreRecord: (request) => invoke('recovery:set-record', request),
+  quarantineStore: () => invoke('recovery:quarantine'),
 }
 
 contextBridge.exposeInMainWorld('api', api)

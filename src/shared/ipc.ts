@@ -37,10 +37,62 @@ export const MENU_COMMANDS = [
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
+/** Why a backup was taken; it is part of the backup's file name. */
+export const BACKUP_REASONS = ['scheduled', 'before-upgrade', 'before-import', 'manual'] as const
+export type BackupReason = (typeof BACKUP_REASONS)[number]
+export const BackupReasonSchema = v.picklist(BACKUP_REASONS)
+
+/**
+ * A backup file's whole name: `sourceline-backup-<ISO time, colons as dashes>-<reason>.json`, e.g.
+ * `sourceline-backup-2024-05-01T09-30-00.000Z-manual.json`. Nothing else names a backup, so no
+ * separator, `..` or other folder can reach main through it.
+ */
+export const BACKUP_NAME_PATTERN =
+  /^sourceline-backup-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})\.(\d{3})Z-(scheduled|before-upgrade|before-import|manual)\.json$/
+export const BackupNameSchema = v.pipe(
+  v.string(),
+  v.maxLength(100),
+  v.regex(BACKUP_NAME_PATTERN, 'not the name of a Sourceline backup'),
+)
+
+/** The project file's text. Same bound as a saved export: what main will accept, not a goal. */
+export const BackupContentSchema = v.pipe(v.string(), v.maxLength(200_000_000))
+
+export interface BackupInfo {
+  name: string
+  /** When the backup was written (ISO 8601, UTC), read from its name. */
+  time: string
+  reason: BackupReason
+  /** Size in bytes. */
+  size: number
+  /** The file reads back as JSON with a `formatVersion`: it can be restored. */
+  verified: boolean
+}
+
+/**
+ * How many records the IndexedDB store held when the renderer last counted, kept by main outside
+ * IndexedDB so an emptied or replaced store can be noticed on the next start.
+ */
+export const StoreRecordRequestSchema = v.strictObject({
+  records: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
+})
+export type StoreRecordRequest = v.InferOutput<typeof StoreRecordRequestSchema>
+export interface StoreRecord {
+  records: number
+  /** When the count was recorded (ISO 8601, UTC). */
+  savedAt: string
+}
+
 /** Renderer → main calls, answered with a Result. */
 export interface InvokeContract {
   'export:save-file': (request: SaveFileRequest) => Result<SaveFileOutcome>
   'shell:open-external': (url: string) => Result<{ opened: true }>
+  'backup:write': (reason: BackupReason, content: string) => Result<{ name: string }>
+  'backup:list': () => Result<BackupInfo[]>
+  'backup:read': (name: string) => Result<{ content: string }>
+  'recovery:get-record': () => Result<StoreRecord | null>
+  'recovery:set-record': (request: StoreRecordRequest) => Result<StoreRecord>
+  'recovery:quarantine': () => Result<{ path: string }>
 }
 
 /** Main → renderer events. */
@@ -56,4 +108,13 @@ export interface SourcelineApi {
   saveFile(request: SaveFileRequest): Promise<Result<SaveFileOutcome>>
   openExternal(url: string): Promise<Result<{ opened: true }>>
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  /** Writes the project file as a verified backup in the app's backups folder. */
+  writeBackup(reason: BackupReason, content: string): Promise<Result<{ name: string }>>
+  /** The backups on disk, newest first. */
+  listBackups(): Promise<Result<BackupInfo[]>>
+  readBackup(name: string): Promise<Result<{ content: string }>>
+  getStoreRecord(): Promise<Result<StoreRecord | null>>
+  setStoreRecord(request: StoreRecordRequest): Promise<Result<StoreRecord>>
+  /** Copies (never moves) the IndexedDB folder aside; answers the copy's folder. */
+  quarantineStore(): Promise<Result<{ path: string }>>
 }

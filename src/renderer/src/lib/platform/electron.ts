@@ -34,6 +34,30 @@ export function createElectronPlatform(api: SourcelineApi): Platform {
     onMenuCommand(listener) {
       return api.onMenuCommand(listener)
     },
+
+    backups: {
+      async write(reason, content) {
+        return unwrap(await api.writeBackup(reason, content))
+      },
+      async list() {
+        return unwrap(await api.listBackups())
+      },
+      async read(name) {
+        return unwrap(await api.readBackup(name)).content
+      },
+    },
+
+    recovery: {
+      async getStoreRecord() {
+        return unwrap(await api.getStoreRecord())
+      },
+      async setStoreRecord(records) {
+        return unwrap(await api.setStoreRecord({ records }))
+      },
+      async quarantineStore() {
+        return unwrap(await api.quarantineStore()).path
+      },
+    },
   }
 }
 

@@ -2,7 +2,13 @@
  * The one seam between the renderer and where it runs: Electron (through window.api) or a plain
  * browser (downloads and links). Everything else in the renderer is the same on both.
  */
-import type { MenuCommand, SaveFileRequest } from '$shared/ipc'
+import type {
+  BackupInfo,
+  BackupReason,
+  MenuCommand,
+  SaveFileRequest,
+  StoreRecord,
+} from '$shared/ipc'
 
 export type SaveOutcome = { saved: true; where: string } | { saved: false }
 
@@ -14,4 +20,27 @@ export interface Platform {
   openExternal(url: string): Promise<void>
   /** Commands from the application menu; the browser build has none. Returns an unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  /** Backups kept by the app on disk (Electron). The browser build has none: it offers a download. */
+  readonly backups?: BackupsPlatform
+  /** Recovery files kept outside IndexedDB (Electron). Undefined in the browser build. */
+  readonly recovery?: RecoveryPlatform
+}
+
+/** The project file as rotated backups in the app's data folder. Each call throws on failure. */
+export interface BackupsPlatform {
+  /** Writes a backup that has been read back and checked; answers its file name. */
+  write(reason: BackupReason, content: string): Promise<{ name: string }>
+  /** The backups on disk, newest first. */
+  list(): Promise<BackupInfo[]>
+  /** The project file text of the backup called `name` (a name from list()). */
+  read(name: string): Promise<string>
+}
+
+/** What lets the app notice a lost or damaged store and keep a copy of it. Throws on failure. */
+export interface RecoveryPlatform {
+  /** How many records the store held when last recorded, or null if never recorded. */
+  getStoreRecord(): Promise<StoreRecord | null>
+  setStoreRecord(records: number): Promise<StoreRecord>
+  /** Copies the IndexedDB folder aside (never moves it); answers the folder it was copied to. */
+  quarantineStore(): Promise<string>
 }

@@ -1,5 +1,6 @@
 /** Turns IndexedDB failures into messages a researcher can act on. */
-export type WriteErrorCode = 'empty' | 'too-large' | 'missing' | 'disk-full' | 'failed'
+export type WriteErrorCode =
+  'empty' | 'too-large' | 'missing' | 'duplicate' | 'disk-full' | 'failed'
 
 export class WriteError extends Error {
   constructor(

@@ -1,0 +1,60 @@
+/**
+ * The export formats in one place: each builds its file from the same ExportInput, and
+ * `exportFileName` names the file the save dialog suggests, with the file type each is saved as.
+ */
+export { articleFromImport } from './input'
+export type { ExportArticle, ExportEntity, ExportInput } from './input'
+export { buildReport } from './markdown'
+export { buildCsv, CSV_COLUMNS } from './csv'
+export { buildTimelineJs } from './timelinejs'
+export type { TimelineJsData, TimelineJsDate, TimelineJsSlide } from './timelinejs'
+export { buildWebAnnotations } from './annotations'
+export type { AnnotationCollection, AnnotationPage, WebAnnotation } from './annotations'
+export { buildCslJson } from './csl'
+export type { CslDate, CslItem, CslName } from './csl'
+export { buildStandaloneHtml, HTML_CSP } from './html'
+
+export type ExportKind = 'markdown' | 'csv' | 'timelinejs' | 'annotations' | 'csl' | 'html'
+
+export interface ExportFileType {
+  /** What the save dialog calls the type. */
+  filterName: string
+  /** Extensions without the dot, the first the one used. */
+  extensions: string[]
+  mediaType: string
+}
+
+export const EXPORT_FILE_TYPES: Record<ExportKind, ExportFileType> = {
+  markdown: { filterName: 'Markdown', extensions: ['md'], mediaType: 'text/markdown' },
+  csv: { filterName: 'CSV spreadsheet', extensions: ['csv'], mediaType: 'text/csv' },
+  timelinejs: {
+    filterName: 'TimelineJS JSON',
+    extensions: ['json'],
+    mediaType: 'application/json',
+  },
+  annotations: {
+    filterName: 'W3C Web Annotations (JSON-LD)',
+    extensions: ['jsonld', 'json'],
+    mediaType: 'application/ld+json',
+  },
+  csl: { filterName: 'CSL-JSON bibliography', extensions: ['json'], mediaType: 'application/json' },
+  html: { filterName: 'Web page', extensions: ['html'], mediaType: 'text/html' },
+}
+
+const STEMS: Record<ExportKind, string> = {
+  markdown: 'report',
+  csv: 'events',
+  timelinejs: 'timelinejs',
+  annotations: 'annotations',
+  csl: 'sources-csl',
+  html: 'timeline',
+}
+
+/**
+ * 'sourceline-report-2026-11-23.md' and the like. The day is the UTC one, as in the "Exported"
+ * line the Markdown and HTML files carry, so a file's name and its contents agree.
+ */
+export function exportFileName(kind: ExportKind, date: Date): string {
+  const day = Number.isFinite(date.getTime()) ? date.toISOString().slice(0, 10) : 'undated'
+  return `sourceline-${STEMS[kind]}-${day}.${EXPORT_FILE_TYPES[kind].extensions[0]}`
+}

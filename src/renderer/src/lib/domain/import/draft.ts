@@ -1,0 +1,210 @@
+/**
+ * The draft an imported file becomes before the person checks it: title, outlet, byline, date and
+ * address as found, the readable body, and warnings about anything odd. Also the text clean-up all
+ * three readers (HTML, Markdown, plain text) share, so every draft obeys the same rules. Pure.
+ */
+import { isValidEdtf } from '../dates'
+import { parseUserDate } from '../user-dates'
+
+export interface DraftDate {
+  /** The date as the file gives it ('2023-03-27T10:00:00Z', 'Monday 27 March 2023'); '' if none. */
+  text: string
+  /** The day (or month, or year) it names as EDTF, or null when it could not be read. */
+  edtf: string | null
+}
+
+/** An article as read from a file, for the person to check before it is saved. */
+export interface Draft {
+  title: string
+  outlet: string | null
+  byline: string | null
+  published: DraftDate
+  /** Where the article was published: an absolute http(s) address, or null. */
+  url: string | null
+  /** Readable text: paragraphs separated by one blank line, no markup. */
+  body: string
+  /** Things the person should know before saving, in plain words. */
+  warnings: string[]
+}
+
+/** The same limits the bundled corpus has (src/shared/corpus.ts ArticleSchema). */
+const MAX_TITLE = 500
+const MAX_SHORT_FIELD = 200
+
+const BOM = /^\uFEFF/
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+/** C0 controls and DEL, except tab and newline: they are not text and no reader shows them. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+/**
+ * Bidirectional embeddings, overrides and isolates. They can make text display in an order
+ * different from how it is stored (the 'Trojan Source' trick), so quotes could read one way and
+ * search another. They are kept, as they may be legitimate in right-to-left text, but pointed out.
+ */
+const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g
+
+/** Line endings as LF, no byte-order mark. The first thing done to any received text. */
+export function normaliseNewlines(text: string): string {
+  return text.replace(BOM, '').replace(/\r\n?/g, '\n')
+}
+
+/**
+ * Text that is safe to store and quote: lone surrogates (which no encoding can hold) become U+FFFD
+ * and control characters go, each noted in `warnings` once.
+ */
+export function cleanText(text: string, warnings: string[]): string {
+  let out = text
+  const lone = out.match(LONE_SURROGATE)?.length ?? 0
+  if (lone > 0) {
+    out = out.replace(LONE_SURROGATE, '\uFFFD')
+    addWarning(
+      warnings,
+      `${lone} broken character${lone === 1 ? ' was' : 's were'} replaced with “\uFFFD”.`,
+    )
+  }
+  const controls = out.match(CONTROL)?.length ?? 0
+  if (controls > 0) {
+    out = out.replace(CONTROL, '')
+    addWarning(
+      warnings,
+      `${controls} invisible control character${controls === 1 ? ' was' : 's were'} removed.`,
+    )
+  }
+  return out
+}
+
+/** Adds a warning once: several fields may trip the same check. */
+export function addWarning(warnings: string[], warning: string): void {
+  if (!warnings.includes(warning)) warnings.push(warning)
+}
+
+/** Runs of spaces, tabs and newlines (and no-break spaces) as one space, trimmed. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/[\s\u00A0]+/g, ' ').trim()
+}
+
+/**
+ * Paragraphs as the reader wants them (quotes.ts `paragraphs`): trimmed, none empty, separated by
+ * exactly one blank line. Lines inside a paragraph are kept.
+ */
+export function joinParagraphs(paragraphs: readonly string[]): string {
+  return paragraphs
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .filter((line) => line.trim() !== '')
+        .join('\n')
+        .trim(),
+    )
+    .filter((p) => p !== '')
+    .join('\n\n')
+}
+
+/** The file name without its extension, as a title of last resort. */
+export function titleFromFileName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '')
+  const stem = base.replace(/\.[A-Za-z0-9]+$/, '')
+  return collapseSpaces(stem) || base || 'Untitled article'
+}
+
+/** An absolute http(s) address, normalised, or null for anything else (javascript:, relative…). */
+export function httpUrl(text: string | null | undefined): string | null {
+  if (!text) return null
+  try {
+    const url = new URL(text.trim())
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+  } catch {
+    return null
+  }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T\s]|$)/
+/** Words around a date that say nothing about it. */
+const DATE_NOISE =
+  /^(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated|date)\s*:?\s*/i
+/** A time of day with its zone: the day is what a timeline needs. */
+const TIME_OF_DAY =
+  /[,\s]*(?:at\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))?|\d{1,2}(?:\.\d{2})?\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))(?:\s*(?:UTC[+-]\d{1,2}|[A-Z]{2,5}\b|[+-]\d{2}:?\d{2}))?/g
+
+/**
+ * A date as found, with the EDTF it names. An ISO timestamp keeps its own calendar day (the
+ * publisher's, not converted to UTC); anything else goes through the same reader as typed dates,
+ * less 'Published:' and the time of day. What cannot be read gives edtf null, never a guess.
+ */
+export function readDraftDate(found: string | null | undefined): DraftDate {
+  const text = collapseSpaces(found ?? '')
+  if (text === '') return { text: '', edtf: null }
+  const iso = ISO_DATE.exec(text)
+  if (iso) {
+    const edtf = iso[3] ? `${iso[1]}-${iso[2]}-${iso[3]}` : `${iso[1]}-${iso[2]}`
+    return { text, edtf: isValidEdtf(edtf) ? edtf : null }
+  }
+  const words = collapseSpaces(text.replace(DATE_NOISE, '').replace(TIME_OF_DAY, ' '))
+  const read = parseUserDate(words)
+  return { text, edtf: read.ok ? read.edtf : null }
+}
+
+const ISO_LINE = /^\d{4}-\d{2}(?:-\d{2})?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/
+
+/**
+ * True when a line is a date and nothing else ('Published: 27 March 2023, 10:15 GMT'), as a
+ * dateline under a headline is. A sentence that starts with a date is not one.
+ */
+export function isDateLine(line: string): boolean {
+  const text = collapseSpaces(line)
+  if (text === '' || text.length > 60) return false
+  const words = collapseSpaces(text.replace(DATE_NOISE, '').replace(TIME_OF_DAY, ' '))
+  return ISO_LINE.test(words) || parseUserDate(words).ok
+}
+
+function limit(text: string, max: number, what: string, warnings: string[]): string {
+  const chars = Array.from(text)
+  if (chars.length <= max) return text
+  addWarning(warnings, `The ${what} was over ${max} characters and was shortened.`)
+  return chars.slice(0, max - 1).join('') + '…'
+}
+
+function shortField(value: string | null, what: string, warnings: string[]): string | null {
+  if (value === null) return null
+  const text = collapseSpaces(cleanText(value, warnings))
+  return text === '' ? null : limit(text, MAX_SHORT_FIELD, what, warnings)
+}
+
+/**
+ * The last step of every reader: cleans each field, keeps them within the corpus limits, falls
+ * back to the file name for a title, and notes direction controls anywhere in the text.
+ */
+export function finishDraft(draft: Draft, fileName: string): Draft {
+  const warnings = [...draft.warnings]
+  let title = collapseSpaces(cleanText(draft.title, warnings))
+  if (title === '') {
+    title = titleFromFileName(fileName)
+    addWarning(warnings, 'No title was found; the file name is used instead.')
+  }
+  title = limit(title, MAX_TITLE, 'title', warnings)
+  const outlet = shortField(draft.outlet, 'outlet name', warnings)
+  const byline = shortField(draft.byline, 'byline', warnings)
+  const body = cleanText(draft.body, warnings)
+  const published: DraftDate = {
+    text: collapseSpaces(cleanText(draft.published.text, warnings)),
+    edtf: draft.published.edtf,
+  }
+  if (published.text !== '' && published.edtf === null)
+    addWarning(
+      warnings,
+      `The date “${published.text}” could not be read as a day, month or year; enter it by hand.`,
+    )
+  const directionControls = [title, outlet ?? '', byline ?? '', body].reduce(
+    (n, text) => n + (text.match(DIRECTION_CONTROL)?.length ?? 0),
+    0,
+  )
+  if (directionControls > 0)
+    addWarning(
+      warnings,
+      `The text contains ${directionControls} invisible direction control${directionControls === 1 ? '' : 's'} ` +
+        '(such as U+202E), which can make words display in a different order from how they are ' +
+        'stored. They are kept; check quotes around them.',
+    )
+  return { title, outlet, byline, published, url: httpUrl(draft.url), body, warnings }
+}

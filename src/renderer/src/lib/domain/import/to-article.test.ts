@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import type { ImportedArticle } from '../types'
+import { paragraphs } from '../quotes'
+import { importedToArticle } from './to-article'
+
+describe('importedToArticle', () => {
+  it('gives an imported article the shape the reader reads bundled articles in', () => {
+    const imported: ImportedArticle = {
+      id: '0b4e7a52-6c1d-4c49-9a51-3f0f0e1c2d3a',
+      title: 'Court jails three',
+      outlet: 'The Cambodia Daily',
+      byline: null,
+      published: { edtf: '2009-12-10', note: 'From the page.' },
+      url: 'https://example.org/court',
+      body: 'First.\n\nSecond.',
+      original: '<html><body><p>First.</p><p>Second.</p></body></html>',
+      originalName: 'court.html',
+      mediaType: 'text/html',
+      sha256: 'a'.repeat(64),
+      importedAt: 1,
+      updatedAt: 2,
+    }
+    const article = importedToArticle(imported)
+    expect(article).toEqual({
+      id: imported.id,
+      file: 'imported/court.html',
+      sha256: imported.sha256,
+      title: 'Court jails three',
+      outlet: 'The Cambodia Daily',
+      byline: null,
+      published: imported.published,
+      bodyLines: [1, 1],
+      captionLine: null,
+      language: 'en',
+      raw: imported.original,
+      body: imported.body,
+      caption: null,
+    })
+    expect(paragraphs(article.body)).toHaveLength(2)
+  })
+})
