@@ -11,6 +11,7 @@ import type { ImportedArticle } from '../../domain/types'
 import { sha256Hex } from '../../domain/corpus'
 import { isValidEdtf } from '../../domain/dates'
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../domain/import/limits'
+import { command } from './command'
 import { WriteError, toWriteError } from './errors'
 
 export { findBySha256 } from '../queries/articles'
@@ -44,24 +45,6 @@ export class ArticleInUseError extends WriteError {
       `“${title}” cannot be deleted: ${uses.join(' and ')} quote${evidence + highlights === 1 ? 's' : ''} it. ` +
         'Remove those first.',
     )
-  }
-}
-
-type ArticleTable = 'articles' | 'evidence' | 'highlights'
-
-/**
- * The same as `command` (./command.ts), whose table list does not name `articles` yet: one
- * undoable transaction, IndexedDB failures turned into WriteError.
- */
-async function articleCommand<T>(
-  label: string,
-  tables: readonly ArticleTable[],
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await runCommand(db, label, tables, work)
-  } catch (error) {
-    throw toWriteError(error)
   }
 }
 
@@ -152,6 +135,7 @@ export async function importArticle(input: NewArticle, now = Date.now()): Promis
   }
   const duplicate = (title: string): WriteError =>
     new WriteError('duplicate', `“${input.originalName}” is already imported, as “${title}”.`)
+  // Not `command`: the unique-index race below needs the raw ConstraintError, not a WriteError.
   try {
     await runCommand(db, 'Import article', ['articles'], async () => {
       const existing = await db.articles.where('sha256').equals(article.sha256).first()
@@ -173,7 +157,7 @@ export async function updateArticleMetadata(
   now = Date.now(),
 ): Promise<void> {
   const checked = checkDetails(details)
-  await articleCommand('Edit article details', ['articles'], async () => {
+  await command('Edit article details', ['articles'], async () => {
     const existing = await db.articles.get(id)
     if (!existing) throw new WriteError('missing', 'This article no longer exists.')
     await db.articles.update(id, { ...checked, updatedAt: now })
@@ -182,7 +166,7 @@ export async function updateArticleMetadata(
 
 /** Deletes an imported article that nothing quotes; throws ArticleInUseError otherwise. */
 export async function deleteArticle(id: string): Promise<void> {
-  await articleCommand('Delete article', ['articles', 'evidence', 'highlights'], async () => {
+  await command('Delete article', ['articles', 'evidence', 'highlights'], async () => {
     const existing = await db.articles.get(id)
     if (!existing) throw new WriteError('missing', 'This article no longer exists.')
     const evidence = await db.evidence.where('articleId').equals(id).count()

@@ -7,7 +7,13 @@ import { runCommand } from '../history'
 import { toWriteError } from './errors'
 
 export type TableName =
-  'notes' | 'highlights' | 'userEvents' | 'evidence' | 'eventAnnotations' | 'entityEdits'
+  | 'notes'
+  | 'highlights'
+  | 'userEvents'
+  | 'evidence'
+  | 'eventAnnotations'
+  | 'entityEdits'
+  | 'articles'
 
 export async function command<T>(
   label: string,
