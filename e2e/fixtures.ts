@@ -223,3 +223,12 @@ export const test = base.extend<Fixtures>({
     await use(app.page)
   },
 })
+
+/**
+ * Hostile fixtures assign `window.__pwned` (a string naming the payload) if any of their code
+ * ever runs. Fails the test, naming the payload, if one did.
+ */
+export async function expectSentinelUnset(page: Page): Promise<void> {
+  const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)
+  expect(pwned, 'a hostile payload ran').toBeUndefined()
+}
