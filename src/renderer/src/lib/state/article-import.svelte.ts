@@ -1,0 +1,106 @@
+/**
+ * Files waiting to be imported, and the one the person is reviewing. Files chosen, dropped or
+ * pasted together are read one after another: each is reviewed (or refused with a message) before
+ * the next is read, so nothing is skipped and only one form is open at a time.
+ */
+import type { ImportFile, ReadArticleFile } from '../import/read-file'
+
+/** An existing imported article with the same content (same SHA-256). */
+export interface DuplicateOf {
+  id: string
+  title: string
+}
+
+/** One file read and waiting for the person's review. */
+export interface ImportReview {
+  id: number
+  fileName: string
+  size: number
+  read: ReadArticleFile
+  duplicateOf: DuplicateOf | null
+}
+
+export interface ImportQueueDeps {
+  read(file: ImportFile): Promise<ReadArticleFile>
+  findDuplicate(sha256: string): Promise<DuplicateOf | undefined>
+  /** A file was refused or could not be read; the message says which and why. */
+  onerror(message: string): void
+  /** Wraps reading so slow work shows progress (busy.run). */
+  run<T>(label: string, work: () => Promise<T>): Promise<T>
+}
+
+export class ImportQueue {
+  #pending = $state.raw<ImportFile[]>([])
+  #current = $state.raw<ImportReview | null>(null)
+  #reading = $state(false)
+  #next = 1
+  readonly #deps: ImportQueueDeps
+
+  constructor(deps: ImportQueueDeps) {
+    this.#deps = deps
+  }
+
+  /** The file under review, or null. */
+  get current(): ImportReview | null {
+    return this.#current
+  }
+
+  /** Files not yet read, after the current one. */
+  get waiting(): number {
+    return this.#pending.length
+  }
+
+  get reading(): boolean {
+    return this.#reading
+  }
+
+  /** Queues files; reading starts at once when nothing is under review. */
+  add(files: readonly ImportFile[]): Promise<void> {
+    this.#pending = [...this.#pending, ...files]
+    return this.#advance()
+  }
+
+  /** The current file is done with (saved or cancelled): go on to the next. */
+  finish(): Promise<void> {
+    this.#current = null
+    return this.#advance()
+  }
+
+  /** Drops the current file and every file still waiting. */
+  reset(): void {
+    this.#pending = []
+    this.#current = null
+  }
+
+  async #advance(): Promise<void> {
+    if (this.#reading) return
+    this.#reading = true
+    try {
+      while (this.#current === null && this.#pending.length > 0) {
+        const [file, ...rest] = this.#pending
+        this.#pending = rest
+        await this.#readOne(file!)
+      }
+    } finally {
+      this.#reading = false
+    }
+  }
+
+  async #readOne(file: ImportFile): Promise<void> {
+    try {
+      const { read, duplicate } = await this.#deps.run(`Reading “${file.name}”`, async () => {
+        const read = await this.#deps.read(file)
+        return { read, duplicate: await this.#deps.findDuplicate(read.sha256) }
+      })
+      this.#current = {
+        id: this.#next++,
+        fileName: file.name,
+        size: file.size,
+        read,
+        duplicateOf: duplicate ?? null,
+      }
+    } catch (error) {
+      this.#deps.onerror(error instanceof Error ? error.message : String(error))
+    }
+  }
+}
