@@ -4,7 +4,6 @@ import {
   datingFrom,
   deleteConsequence,
   initialDateText,
-  isolate,
   pastedFile,
   previewParagraphs,
   reviewDate,
@@ -91,10 +90,6 @@ describe('direction controls in short fields', () => {
     expect(safeFileName('evil\u202Elmth.txt')).toBe('evillmth.txt')
     expect(safeFileName('a\u0000b.md')).toBe('ab.md')
     expect(safeFileName('\u202E')).toBe('article')
-  })
-
-  it('are closed by an isolate around text in a message', () => {
-    expect(isolate('x\u202Ey')).toBe('\u2068x\u202Ey\u2069')
   })
 })
 

@@ -25,14 +25,6 @@ export function withoutDirectionControls(text: string): { text: string; removed:
   return { text: removed ? text.replace(DIRECTION_CONTROLS, '') : text, removed }
 }
 
-/**
- * Imported text for a plain-text message: wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL
- * ISOLATE, which closes anything the text opened, so it cannot reorder the words around it.
- */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`
-}
-
 /** A file name safe to show and store: no direction or control characters, never empty. */
 export function safeFileName(name: string): string {
   const clean = withoutDirectionControls(name).text.replace(CONTROL, '').trim()
