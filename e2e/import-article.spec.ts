@@ -4,6 +4,7 @@
  * annotated like a bundled article, survives a restart, and a second import of the same content
  * is caught before anything is written.
  */
+import AxeBuilder from '@axe-core/playwright'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -134,6 +135,7 @@ test('a dropped Markdown file and pasted text become articles; an unsupported fi
   await importing.drop(
     { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
     MARKDOWN,
+    { name: 'later.txt', mimeType: 'text/plain', buffer: Buffer.from('Later\n\nSome text.') },
   )
   await expect(page.getByTestId('message-error')).toContainText(
     '“scan.pdf” is not a kind of file Sourceline imports: choose a web page or text file (.html, .htm, .md, .markdown or .txt).',
@@ -143,10 +145,18 @@ test('a dropped Markdown file and pasted text become articles; an unsupported fi
   await expect(importing.byline).toHaveValue('Dara Lim')
   await expect(importing.dateFeedback).toContainText('3 April 2023')
   await expect(importing.url).toHaveValue('https://mekong.example.org/checkpoint')
+  await expect(importing.dialog.getByTestId('import-waiting')).toHaveText(
+    '1 more file to review after this one.',
+  )
   await importing.saveAs('Border checkpoint screening begins', 'clip.md')
   await expect(page.getByTestId('article-body')).toContainText(
     'Screening of returning migrants began at the Poipet checkpoint on Monday.',
   )
+  // Then the next dropped file; cancelling it imports nothing and says so.
+  await expect(importing.title).toHaveValue('Later')
+  await importing.cancel.click()
+  await expect(importing.dialog).toBeHidden()
+  await expect(page.getByTestId('message-info')).toContainText('“later.txt” was not imported.')
 
   // Pasting into a text field stays ordinary pasting.
   await page.getByTestId('find-passage').focus()
@@ -193,6 +203,8 @@ test('importing the same content again is caught before saving and can show the 
   await importing.choose(MARKDOWN)
   await importing.saveAs('Border checkpoint screening begins', 'clip.md')
   await main.showArticle('Interior ministry lauds anti-trafficking work')
+  // Bundled articles are read-only: no Imported mark, no edit or delete.
+  await expect(page.getByTestId('imported-info')).toHaveCount(0)
   const before = await main.stored('articles')
 
   // The same bytes under another name are the same content.
@@ -201,6 +213,12 @@ test('importing the same content again is caught before saving and can show the 
     'This content is already imported, as “Border checkpoint screening begins”.',
   )
   await expect(importing.save).toBeDisabled()
+  const axe = await new AxeBuilder({ page }).include('[data-testid="import-dialog"]').analyze()
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([])
   await importing.dialog.getByTestId('import-show-duplicate').click()
   await expect(importing.dialog).toBeHidden()
   await expect(main.articleTitle).toHaveText('Border checkpoint screening begins')
