@@ -106,6 +106,20 @@ test('a saved news page is imported through the file picker, runs nothing, and c
     quote: { exact: 'The agreement takes effect on 1 May.' },
   })
 
+  // Its names count as mentions, and the report cites it like any source.
+  await app.page.getByTestId('show-entities').click()
+  const person = app.page.getByTestId('entity').filter({
+    has: app.page.locator('.head strong', { hasText: /^Chou Bun Eng$/ }),
+  })
+  await person.getByTestId('entity-mentions').click()
+  await person.getByRole('button', { name: HOSTILE_TITLE }).click()
+  await expect(main.articleTitle).toHaveText(HOSTILE_TITLE)
+  const report = await main.exportReport()
+  expect(report.text).toContain('Return pact takes effect')
+  expect(report.text).toContain('The agreement takes effect on 1 May.')
+  expect(report.text).toContain(HOSTILE_TITLE)
+  expect(report.text).toContain(HOSTILE_SHA256)
+
   await expectSentinelUnset(app.page)
   requests.expectAllLocal()
   consoleErrors.expectNone(PARSE_CSP_REPORTS)
