@@ -79,7 +79,24 @@ export class ArticleImport {
     await expect(this.overlay).toBeHidden()
   }
 
-  /** Pastes (Ctrl+V) outside any text field, with this clipboard content. */
+  /** Puts text on the real clipboard (the browser's own, in Playwright) for Ctrl+V. */
+  async copy(text: string): Promise<void> {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(this.page.url()).origin,
+    })
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text)
+  }
+
+  /** Presses Ctrl+V (Cmd+V on macOS) with the focus outside any text field. */
+  async pasteWithKeyboard(): Promise<void> {
+    await this.page.getByRole('heading', { name: 'Sourceline', level: 1 }).click()
+    await this.page.keyboard.press('ControlOrMeta+V')
+  }
+
+  /**
+   * Dispatches a paste outside any text field with exactly this clipboard content, for content a
+   * real clipboard would not carry unchanged (lone surrogates).
+   */
   async paste(content: { html?: string; text?: string }): Promise<void> {
     await this.page.evaluate(({ html, text }) => {
       const dt = new DataTransfer()
