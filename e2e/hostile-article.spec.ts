@@ -138,6 +138,14 @@ test('20 000 nested elements are imported without hanging the app', async ({
   const main = await new SourcelinePage(page).open()
   const importing = new ArticleImport(page)
   const depth = 20_000
+  // The window stalls while such a page is parsed: the "Reading…" line must be drawn before.
+  await page.evaluate(() => {
+    const seen = ((window as unknown as { __readingSeen: string[] }).__readingSeen = [])
+    new MutationObserver(() => {
+      const line = document.querySelector('[data-testid="import-reading"]')
+      if (line) seen.push(line.textContent ?? '')
+    }).observe(document.body, { childList: true, subtree: true })
+  })
   await importing.choose(
     html(
       'deep.html',
@@ -149,7 +157,12 @@ test('20 000 nested elements are imported without hanging the app', async ({
         `<p>Inspectors found no children working, the ministry said.</p></body></html>`,
     ),
   )
-  await expect(importing.title).toHaveValue('Deeply nested page')
+  // Parsing takes seconds on a busy machine: wait longer than usual.
+  await expect(importing.title).toHaveValue('Deeply nested page', { timeout: 45_000 })
+  const seen = await page.evaluate(
+    () => (window as unknown as { __readingSeen: string[] }).__readingSeen,
+  )
+  expect(seen.map((t) => t.trim())).toContain('Reading “deep.html”…')
   await importing.saveAs('Deeply nested page', 'deep.html')
   await expect(page.getByTestId('article-body')).toContainText(
     'Labour officials inspected 14 factories',

@@ -33,6 +33,7 @@ export class ImportQueue {
   #pending = $state.raw<ImportFile[]>([])
   #current = $state.raw<ImportReview | null>(null)
   #reading = $state(false)
+  #readingName = $state<string | null>(null)
   #next = 1
   readonly #deps: ImportQueueDeps
 
@@ -52,6 +53,11 @@ export class ImportQueue {
 
   get reading(): boolean {
     return this.#reading
+  }
+
+  /** The file being read now, for a status line; null between files. */
+  get readingName(): string | null {
+    return this.#readingName
   }
 
   /** Queues files; reading starts at once when nothing is under review. */
@@ -87,6 +93,7 @@ export class ImportQueue {
   }
 
   async #readOne(file: ImportFile): Promise<void> {
+    this.#readingName = file.name
     try {
       const { read, duplicate } = await this.#deps.run(`Reading “${file.name}”`, async () => {
         const read = await this.#deps.read(file)
@@ -101,6 +108,8 @@ export class ImportQueue {
       }
     } catch (error) {
       this.#deps.onerror(error instanceof Error ? error.message : String(error))
+    } finally {
+      this.#readingName = null
     }
   }
 }

@@ -49,6 +49,7 @@ describe('ImportQueue', () => {
     expect(q.current?.fileName).toBe('a.txt')
     expect(q.waiting).toBe(1)
     expect(labels).toEqual(['Reading “a.txt”'])
+    expect(q.readingName).toBeNull()
     await q.finish()
     expect(q.current?.fileName).toBe('b.md')
     await q.finish()
