@@ -140,7 +140,8 @@ test('20 000 nested elements are imported without hanging the app', async ({
   const depth = 20_000
   // The window stalls while such a page is parsed: the "Reading…" line must be drawn before.
   await page.evaluate(() => {
-    const seen = ((window as unknown as { __readingSeen: string[] }).__readingSeen = [])
+    const seen: string[] = []
+    ;(window as unknown as { __readingSeen: string[] }).__readingSeen = seen
     new MutationObserver(() => {
       const line = document.querySelector('[data-testid="import-reading"]')
       if (line) seen.push(line.textContent ?? '')
