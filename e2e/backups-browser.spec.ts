@@ -3,10 +3,10 @@
  * and restoring it from a file replaces the data with exactly what it held, after a confirmation
  * that says so. A broken file changes nothing; Ctrl+Z undoes a restore.
  */
-import { expect, test } from './fixtures'
+import AxeBuilder from '@axe-core/playwright'
+import { download, expect, test } from './fixtures'
 import { ProjectScreens } from './pages/ProjectScreens'
 import { SourcelinePage } from './pages/SourcelinePage'
-import { download } from './fixtures'
 
 const ARTICLE = 'Interior ministry lauds anti-trafficking work'
 const EVENT = '359 human trafficking cases in 2021'
@@ -76,4 +76,41 @@ test('a downloaded backup restores the data exactly as it was', async ({
 
   consoleErrors.expectNone()
   requests.expectAllLocal()
+})
+
+test('the Project file and Backups screens work from the keyboard and pass axe', async ({
+  page,
+}) => {
+  await new SourcelinePage(page).open()
+  const check = async (where: string) => {
+    const result = await new AxeBuilder({ page }).analyze()
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${where}: ${v.id} (${v.nodes.length}) ${v.help}`)
+    expect(serious).toEqual([])
+  }
+  const screens = new ProjectScreens(page)
+  await page.getByTestId('show-project').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: 'Project file' })).toBeVisible()
+  await check('project file')
+  await screens.chooseImport({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"formatVersion": 1'),
+  })
+  await check('project file with problems')
+  await page.keyboard.press('Escape')
+  await expect(screens.projectDialog).toHaveCount(0)
+
+  await page.getByTestId('show-backups').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: 'Backups' })).toBeVisible()
+  // Focus moved into the dialog, and the download is reached with Tab.
+  await expect(screens.backupsDialog.locator(':focus')).toHaveCount(1)
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('backup-download')).toBeFocused()
+  await check('backups')
+  await page.keyboard.press('Escape')
+  await expect(screens.backupsDialog).toHaveCount(0)
 })
