@@ -21,7 +21,15 @@ export function exportMetaFor(corpus: Corpus): ExportMeta {
 
 /** `sourceline-project-2024-05-01.json`, in the user's local day. */
 export function projectFileName(now: Date = new Date()): string {
+  return `sourceline-project-${localDay(now)}.json`
+}
+
+/** The browser build's backup download: `sourceline-backup-2024-05-01.json`, local day. */
+export function backupDownloadName(now: Date = new Date()): string {
+  return `sourceline-backup-${localDay(now)}.json`
+}
+
+function localDay(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0')
-  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-  return `sourceline-project-${day}.json`
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
