@@ -289,9 +289,9 @@ describe('schema', () => {
       }))
     })
     expect(problems(text)).toEqual([
+      'data.entityEdits: has more than 100,000 entries',
       'data.notes[0].body: is longer than 5,000,000 characters',
       'data.highlights[0].tags: has more than 10,000 entries',
-      'data.entityEdits: has more than 100,000 entries',
     ])
   })
 

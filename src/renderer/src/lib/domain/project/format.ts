@@ -352,8 +352,13 @@ export function parseProjectFile(text: string, context: ProjectContext): Project
         `expected "${PROJECT_APP}".`,
     ])
 
-  const parsed = v.safeParse(ProjectFileSchema, json)
-  if (!parsed.success) return fail(parsed.issues.map(describeIssue))
+  // Tables are counted before the schema runs, which checks only the first MAX_RECORDS_PER_TABLE
+  // records of each: listing every bad record of a million-record table can exhaust the memory.
+  // Their problems come first, so the list's cap at MAX_PROBLEMS never hides them.
+  const { checked, oversized } = capTables(envelope)
+  const parsed = v.safeParse(ProjectFileSchema, checked)
+  if (!parsed.success) return fail([...oversized, ...parsed.issues.map(describeIssue)])
+  if (oversized.length > 0) return fail(oversized)
 
   const problems = referenceProblems(parsed.output, context)
   if (problems.length > 0) return fail(problems)
@@ -377,6 +382,32 @@ export async function verifyProjectChecksums(project: Project): Promise<string[]
 function capProblems(problems: string[]): string[] {
   if (problems.length <= MAX_PROBLEMS) return problems
   return [...problems.slice(0, MAX_PROBLEMS), `…and ${problems.length - MAX_PROBLEMS} more.`]
+}
+
+/**
+ * The envelope with each table of `data` cut to MAX_RECORDS_PER_TABLE records, and one problem
+ * for each table that was cut, worded as the schema's own length check.
+ */
+function capTables(envelope: Record<string, unknown>): {
+  checked: Record<string, unknown>
+  oversized: string[]
+} {
+  const data = envelope['data']
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return { checked: envelope, oversized: [] }
+  const oversized: string[] = []
+  const capped: Record<string, unknown> = { ...data }
+  for (const [table, rows] of Object.entries(data))
+    if (Array.isArray(rows) && rows.length > MAX_RECORDS_PER_TABLE) {
+      capped[table] = rows.slice(0, MAX_RECORDS_PER_TABLE)
+      oversized.push(
+        `${joinPath('data', table)}: has more than ` +
+          `${MAX_RECORDS_PER_TABLE.toLocaleString('en')} entries`,
+      )
+    }
+  return oversized.length === 0
+    ? { checked: envelope, oversized }
+    : { checked: { ...envelope, data: capped }, oversized }
 }
 
 // Size

@@ -1,0 +1,27 @@
+/**
+ * Reads a project file the user picked. A file over the limit is refused by its size alone, before
+ * a byte of it is read into memory; a file that cannot be read says so.
+ */
+import { MAX_PROJECT_BYTES } from '../domain/project/format'
+import { sizeWords } from '../domain/project/words'
+
+export type ReadOutcome = { ok: true; text: string } | { ok: false; problems: string[] }
+
+export async function readProjectFile(file: File): Promise<ReadOutcome> {
+  if (file.size > MAX_PROJECT_BYTES)
+    return {
+      ok: false,
+      problems: [
+        `The file is ${sizeWords(file.size)}; a project file can be at most ` +
+          `${sizeWords(MAX_PROJECT_BYTES)}.`,
+      ],
+    }
+  try {
+    return { ok: true, text: await file.text() }
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [`The file could not be read: ${error instanceof Error ? error.message : error}`],
+    }
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Restoring a backup: the store is replaced by the backup's records, all or nothing. The file is
+ * checked exactly as an import is (nothing written if anything is wrong); then one read-write
+ * transaction clears every user table and writes the backup's records. It is one command,
+ * "Restore backup", so Ctrl+Z brings back what was there before (the browser build has no safety
+ * backup on disk; this is its way back). Also: what an import or a restore would do, before it
+ * is confirmed.
+ */
+import { db as appDb } from '../db'
+import { history as appHistory, runCommand } from '../history'
+import {
+  PROJECT_TABLES,
+  parseProjectFile,
+  verifyProjectChecksums,
+  type Project,
+  type ProjectContext,
+  type ProjectData,
+  type ProjectTable,
+} from '../../domain/project/format'
+import { planMerge, type MergeConflict } from '../../domain/project/merge'
+import { ImportError, type ProjectStore } from './project'
+import { WriteError, toWriteError } from './errors'
+
+const APP_STORE: ProjectStore = { db: appDb, history: appHistory }
+
+/** What importing a file would do, counted against the store as it is now. */
+export interface ImportPreview {
+  /** Records that would be written (united annotations included), copies included. */
+  added: number
+  /** Incoming records the store already has. */
+  skipped: number
+  /** Records that would be kept as flagged copies because their id holds something else. */
+  conflicts: MergeConflict[]
+  /** Records per table in the file. */
+  inFile: Record<ProjectTable, number>
+  exportedAt: string
+}
+
+/** What restoring a file would leave in the store. */
+export interface RestorePreview {
+  inFile: Record<ProjectTable, number>
+  /** Records in the file, all tables. */
+  total: number
+  exportedAt: string
+}
+
+/**
+ * Checks the whole file (schema, references, offsets, checksums) without writing anything.
+ * Throws ImportError listing every problem found.
+ */
+export async function checkProjectFile(text: string, context: ProjectContext): Promise<Project> {
+  const parsed = parseProjectFile(text, context)
+  if (!parsed.ok) throw new ImportError(parsed.problems)
+  const checksums = await verifyProjectChecksums(parsed.project)
+  if (checksums.length > 0) throw new ImportError(checksums)
+  return parsed.project
+}
+
+export function countRecords(data: ProjectData): Record<ProjectTable, number> {
+  const counts = {} as Record<ProjectTable, number>
+  for (const table of PROJECT_TABLES) counts[table] = data[table].length
+  return counts
+}
+
+/** The merge an import would make now. The import itself plans again inside its transaction. */
+export async function previewImport(
+  text: string,
+  context: ProjectContext,
+  store: ProjectStore = APP_STORE,
+): Promise<ImportPreview> {
+  const project = await checkProjectFile(text, context)
+  const existing = await store.db.transaction('r', [...PROJECT_TABLES], () => readAll(store))
+  const plan = planMerge(existing, project.data)
+  return {
+    added: PROJECT_TABLES.reduce((sum, table) => sum + plan.add[table].length, 0),
+    skipped: plan.skipped,
+    conflicts: plan.conflicts,
+    inFile: countRecords(project.data),
+    exportedAt: project.exportedAt,
+  }
+}
+
+export async function previewRestore(
+  text: string,
+  context: ProjectContext,
+): Promise<RestorePreview> {
+  const project = await checkProjectFile(text, context)
+  const inFile = countRecords(project.data)
+  return {
+    inFile,
+    total: Object.values(inFile).reduce((a, b) => a + b, 0),
+    exportedAt: project.exportedAt,
+  }
+}
+
+/**
+ * Replaces everything in the store with the file's records, in one transaction: afterwards the
+ * store holds exactly the backup, or (on any failure) exactly what it held before. Throws
+ * ImportError (nothing written) for a file with problems, WriteError when IndexedDB fails.
+ */
+export async function restoreProject(
+  text: string,
+  context: ProjectContext,
+  store: ProjectStore = APP_STORE,
+): Promise<RestorePreview> {
+  const project = await checkProjectFile(text, context)
+  const data = project.data
+  try {
+    await runCommand(
+      store.db,
+      'Restore backup',
+      PROJECT_TABLES,
+      async () => {
+        for (const table of PROJECT_TABLES) {
+          await store.db.table(table).clear()
+          if (data[table].length > 0) await store.db.table(table).bulkAdd(data[table])
+        }
+      },
+      store.history,
+    )
+  } catch (error) {
+    const failure = toWriteError(error)
+    if (failure.code === 'disk-full')
+      throw new WriteError(
+        'disk-full',
+        'Disk full: nothing was restored and your data is as it was. Free some space and try again.',
+      )
+    const detail = error instanceof Error ? error.message : String(error)
+    throw new WriteError(
+      'failed',
+      `Could not restore the backup: ${detail}. Nothing was changed; your data is as it was.`,
+    )
+  }
+  const inFile = countRecords(data)
+  return {
+    inFile,
+    total: Object.values(inFile).reduce((a, b) => a + b, 0),
+    exportedAt: project.exportedAt,
+  }
+}
+
+async function readAll({ db }: ProjectStore): Promise<ProjectData> {
+  return {
+    notes: await db.notes.toArray(),
+    highlights: await db.highlights.toArray(),
+    userEvents: await db.userEvents.toArray(),
+    evidence: await db.evidence.toArray(),
+    eventAnnotations: await db.eventAnnotations.toArray(),
+    entityEdits: await db.entityEdits.toArray(),
+    articles: await db.articles.toArray(),
+  }
+}
+
+/** How many records the store holds, all user tables together. */
+export async function countStored(store: ProjectStore = APP_STORE): Promise<number> {
+  const { db } = store
+  return db.transaction('r', [...PROJECT_TABLES], async () => {
+    let total = 0
+    for (const table of PROJECT_TABLES) total += await db.table(table).count()
+    return total
+  })
+}
