@@ -1,0 +1,65 @@
+/**
+ * Printing the standalone HTML export in the browser build, where there is no printToPDF. The page
+ * goes into a hidden frame of its own and that frame is printed, so what prints is the report,
+ * never the app around it. The browser's print dialog offers "Save as PDF".
+ */
+
+/** How long the frame may take to load the page before printing is given up. */
+const LOAD_TIMEOUT_MS = 30_000
+
+/** Marks the frame, so a second print replaces a frame left over from the first. */
+const FRAME_CLASS = 'sourceline-print-frame'
+
+export async function printHtml(html: string): Promise<void> {
+  for (const old of document.querySelectorAll(`iframe.${FRAME_CLASS}`)) old.remove()
+
+  const frame = document.createElement('iframe')
+  frame.className = FRAME_CLASS
+  // No allow-scripts: the report runs nothing, whatever it holds. allow-same-origin lets the app
+  // reach the frame's window to call print(); allow-modals lets print() open its dialog.
+  frame.setAttribute('sandbox', 'allow-same-origin allow-modals')
+  frame.title = 'Report to print'
+  frame.tabIndex = -1
+  frame.setAttribute('aria-hidden', 'true')
+  // Laid out (a display:none frame prints blank in some browsers) but out of sight.
+  Object.assign(frame.style, {
+    position: 'fixed',
+    left: '-10000px',
+    top: '0',
+    width: '800px',
+    height: '600px',
+    border: '0',
+    visibility: 'hidden',
+  })
+
+  const loaded = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('the report did not load for printing')),
+      LOAD_TIMEOUT_MS,
+    )
+    frame.addEventListener(
+      'load',
+      () => {
+        clearTimeout(timer)
+        resolve()
+      },
+      { once: true },
+    )
+  })
+  // srcdoc keeps the page inside the app's origin (no blob: or data: URL to allow in the CSP);
+  // it inherits the app's CSP, which names the report's stylesheet by hash (src/main/csp.ts).
+  frame.srcdoc = html
+  document.body.append(frame)
+  try {
+    await loaded
+    const view = frame.contentWindow
+    if (!view) throw new Error('the print frame has no window')
+    // Removed once printing is over; print() blocks until then in Chromium, not everywhere.
+    view.addEventListener('afterprint', () => frame.remove(), { once: true })
+    view.focus()
+    view.print()
+  } catch (error) {
+    frame.remove()
+    throw error
+  }
+}
