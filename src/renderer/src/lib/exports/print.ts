@@ -7,6 +7,9 @@
 /** How long the frame may take to load the page before printing is given up. */
 const LOAD_TIMEOUT_MS = 30_000
 
+/** How long a frame is kept after print() returns, for browsers whose print() does not block. */
+const AFTER_PRINT_MS = 60_000
+
 /** Marks the frame, so a second print replaces a frame left over from the first. */
 const FRAME_CLASS = 'sourceline-print-frame'
 
@@ -54,10 +57,13 @@ export async function printHtml(html: string): Promise<void> {
     await loaded
     const view = frame.contentWindow
     if (!view) throw new Error('the print frame has no window')
-    // Removed once printing is over; print() blocks until then in Chromium, not everywhere.
-    view.addEventListener('afterprint', () => frame.remove(), { once: true })
     view.focus()
     view.print()
+    // print() returns once the print dialog has closed (Chromium blocks until then). Other
+    // browsers may return early and say 'afterprint' when done; the timer is for those that
+    // say neither, so no frame is left behind.
+    view.addEventListener('afterprint', () => frame.remove(), { once: true })
+    setTimeout(() => frame.remove(), AFTER_PRINT_MS)
   } catch (error) {
     frame.remove()
     throw error
