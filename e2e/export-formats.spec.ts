@@ -296,12 +296,12 @@ test('PDF in the browser build prints the report from a script-less frame, not t
       get(this: HTMLIFrameElement) {
         const child = original?.get?.call(this) as Window | null
         if (child) {
-          const frame = this
+          const sandbox = this.getAttribute('sandbox')
           child.print = () => {
             const doc = child.document
             store.__printed?.push({
               where: 'frame',
-              sandbox: frame.getAttribute('sandbox'),
+              sandbox,
               title: doc.title,
               text: doc.body.innerText,
               maxWidth: child.getComputedStyle(doc.body).maxWidth,
