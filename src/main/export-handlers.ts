@@ -7,8 +7,8 @@ import { BrowserWindow, session } from 'electron'
 import type { IpcMainInvokeEvent } from 'electron'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { CaptureRectSchema, PrintPdfRequestSchema } from '../shared/ipc'
 import type { CaptureRect, Result } from '../shared/ipc'
 import { fail, handle, ok } from './ipc'
@@ -30,13 +30,12 @@ async function printPdf(
   // A file rather than a data: URL: Chromium refuses URLs over 2 MB, and reports can be larger.
   const folder = await mkdtemp(join(tmpdir(), 'sourceline-pdf-'))
   const file = join(folder, 'export.html')
-  const fileUrl = pathToFileURL(file).href
   const pdfSession = session.fromPartition(PDF_PARTITION)
   pdfSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   pdfSession.setPermissionCheckHandler(() => false)
   // The page's own CSP already forbids every fetch; this also holds if that CSP were lost.
   pdfSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: details.url !== fileUrl })
+    callback({ cancel: !isFile(details.url, file) })
   })
   const printer = new BrowserWindow({
     show: false,
@@ -92,4 +91,13 @@ async function capturePage(
     return fail('io', 'Could not capture the timeline: the window is hidden or minimised.')
   }
   return ok({ bytes: new Uint8Array(image.toPNG()) })
+}
+
+/** Whether `url` is the file at `path` (compared as paths, so URL encoding cannot differ). */
+function isFile(url: string, path: string): boolean {
+  try {
+    return url.startsWith('file:') && resolve(fileURLToPath(url)) === resolve(path)
+  } catch {
+    return false
+  }
 }
