@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
+import AxeBuilder from '@axe-core/playwright'
 import Papa from 'papaparse'
 import { expect, test, type Page } from './fixtures'
 import { SourcelinePage } from './pages/SourcelinePage'
@@ -72,6 +73,12 @@ test('the dialog is a keyboard-usable modal: scope counts, one line of help per 
   await expect(dialog.getByTestId('export-format-csl')).toHaveAccessibleDescription(
     /Import the sources into Zotero/,
   )
+  const axe = await new AxeBuilder({ page }).include('[data-testid="export-dialog"]').analyze()
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([])
   // Arrow keys move between formats.
   await page.keyboard.press('ArrowDown')
   await expect(dialog.getByTestId('export-format-csv')).toBeChecked()
