@@ -2,6 +2,10 @@
  * Printing the standalone HTML export in the browser build, where there is no printToPDF. The page
  * goes into a hidden frame of its own and that frame is printed, so what prints is the report,
  * never the app around it. The browser's print dialog offers "Save as PDF".
+ *
+ * A srcdoc frame inherits the app's CSP, which refuses inline styles, so the page's one <style>
+ * is taken out and the same CSS is applied as a constructed stylesheet (CSSOM, which the CSP
+ * does not govern): the app's policy stays as strict as it is.
  */
 
 /** How long the frame may take to load the page before printing is given up. */
@@ -13,7 +17,13 @@ const AFTER_PRINT_MS = 60_000
 /** Marks the frame, so a second print replaces a frame left over from the first. */
 const FRAME_CLASS = 'sourceline-print-frame'
 
-export async function printHtml(html: string): Promise<void> {
+/**
+ * Prints `html`, a page whose only styling is `<style>{stylesheet}</style>` (the standalone HTML
+ * export with HTML_STYLE).
+ */
+export async function printHtml(html: string, stylesheet: string): Promise<void> {
+  const styleElement = `<style>${stylesheet}</style>`
+  if (!html.includes(styleElement)) throw new Error('the report’s stylesheet is not where expected')
   for (const old of document.querySelectorAll(`iframe.${FRAME_CLASS}`)) old.remove()
 
   const frame = document.createElement('iframe')
@@ -49,14 +59,18 @@ export async function printHtml(html: string): Promise<void> {
       { once: true },
     )
   })
-  // srcdoc keeps the page inside the app's origin (no blob: or data: URL to allow in the CSP);
-  // it inherits the app's CSP, which names the report's stylesheet by hash (src/main/csp.ts).
-  frame.srcdoc = html
+  // srcdoc keeps the page inside the app's origin: no blob: or data: URL to allow in the CSP.
+  frame.srcdoc = html.replace(styleElement, '')
   document.body.append(frame)
   try {
     await loaded
     const view = frame.contentWindow
     if (!view) throw new Error('the print frame has no window')
+    // Made in the frame's own realm: a document adopts only sheets constructed for it.
+    const FrameSheet = (view as Window & { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet
+    const sheet = new FrameSheet()
+    sheet.replaceSync(stylesheet)
+    view.document.adoptedStyleSheets = [sheet]
     view.focus()
     view.print()
     // print() returns once the print dialog has closed (Chromium blocks until then). Other

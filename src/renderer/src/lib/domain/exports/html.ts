@@ -30,8 +30,8 @@ import type { ExportArticle, ExportInput } from './input'
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 /**
- * The page's one stylesheet. Exported because the app's own CSP names its hash: the browser build
- * prints this page from a srcdoc frame, which inherits the app's policy (src/main/csp.ts).
+ * The page's one stylesheet. Exported for the browser build's printing: its srcdoc frame inherits
+ * the app's CSP, which refuses inline styles, so lib/exports/print.ts applies this through CSSOM.
  */
 export const HTML_STYLE = `
 :root { color-scheme: light dark; --muted: #5b6470; --rule: #d5d9de; --against: #9b2c2c; }
