@@ -341,7 +341,7 @@ test('PDF in the browser build prints the report from a script-less frame, not t
   expect(call?.['text']).toContain(NOTE)
   expect(call?.['text']).toContain('Sources')
   expect(call?.['scripts']).toBe(0)
-  // The report's own stylesheet applied (46rem column): the app's CSP allows it by hash.
+  // The report's own stylesheet applied (46rem column), with no CSP error logged.
   expect(call?.['maxWidth']).toBe('736px')
   // The app itself was not what printed.
   expect(call?.['text']).not.toContain('Export…')
