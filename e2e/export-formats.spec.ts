@@ -90,6 +90,11 @@ test('the dialog is a keyboard-usable modal: scope counts, one line of help per 
   await expect(dialog.getByTestId('export-format-csv')).toBeChecked()
   await dialog.getByTestId('export-cancel').click()
   await expect(dialog).toBeHidden()
+  // Ctrl+E opens it too, as in the desktop app's menu.
+  await page.keyboard.press('Control+e')
+  await expect(dialog).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
   consoleErrors.expectNone()
 })
 

@@ -56,8 +56,11 @@ async function printPdf(
   let timer: NodeJS.Timeout | undefined
   try {
     await writeFile(file, html, 'utf8')
+    const loading = printer.loadFile(file)
+    // After a timeout the window is destroyed and the load rejects: no one is waiting any more.
+    loading.catch(() => undefined)
     await Promise.race([
-      printer.loadFile(file),
+      loading,
       new Promise<never>((_resolve, reject) => {
         timer = setTimeout(
           () => reject(new Error('the page took too long to load')),
