@@ -407,6 +407,18 @@ test('the current filter narrows every format: events, notes, sources and highli
   }
   expect(annotations.first.items.some((i) => i.id.includes(':highlight:'))).toBe(false)
 
+  // The undated one of the four cannot be placed: it is named on the title slide instead.
+  const timelineJs = JSON.parse((await ui.exportAs('timelinejs', 'filter')).text) as {
+    title: { text: { text: string } }
+    events: { text: { headline: string } }[]
+  }
+  expect(timelineJs.events.map((e) => e.text.headline).sort()).toEqual([
+    '155 human trafficking cases in 2020',
+    '359 human trafficking cases in 2021',
+    'Ministry of Interior: 109 cases, 680 people rescued',
+  ])
+  expect(timelineJs.title.text.text).toContain('986 people repatriated from nine countries')
+
   const html = await ui.exportAs('html', 'filter')
   expect(html.text).toContain('986 people repatriated from nine countries')
   expect(html.text).not.toContain(NOTED_EVENT)
