@@ -275,6 +275,26 @@ test('PNG: a picture of the timeline view at its size, decodable and not blank',
   requests.expectAllLocal()
 })
 
+test('slow export work shows the progress indicator, then the message naming the file', async ({
+  app,
+}) => {
+  const ui = await openApp(app.page)
+  // Encoding the picture takes a second here, as it might for a large timeline on a slow machine.
+  await ui.page.evaluate(() => {
+    const encode = HTMLCanvasElement.prototype.toBlob
+    HTMLCanvasElement.prototype.toBlob = function (this: HTMLCanvasElement, ...args) {
+      setTimeout(() => encode.apply(this, args), 1000)
+    }
+  })
+  const file = ui.exportAs('png')
+  await expect(ui.page.getByTestId('busy')).toContainText('Drawing the timeline')
+  const { suggestedFilename } = await file
+  await expect(ui.page.getByTestId('busy')).toBeHidden()
+  await expect(successMessage(ui.page)).toContainText(
+    `Timeline picture saved to your downloads as ${suggestedFilename}`,
+  )
+})
+
 test('PNG is refused with a reason while the table is shown', async ({ app }) => {
   const ui = await openApp(app.page)
   await ui.page.getByTestId('view-table').click()
