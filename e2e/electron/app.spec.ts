@@ -238,7 +238,7 @@ test('the File menu has the export item', async ({ electronApp }) => {
   })
   expect(fileItems).toContainEqual({
     id: 'export-report',
-    label: 'Export Markdown Report…',
+    label: 'Export…',
     accelerator: 'CmdOrCtrl+E',
   })
 })

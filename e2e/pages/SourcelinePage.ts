@@ -69,7 +69,7 @@ export class SourcelinePage extends BasePage {
   }
 
   async exportReport(): Promise<Downloaded> {
-    return download(this.page, () => this.page.getByTestId('export-report').click())
+    return this.exportAs('markdown')
   }
 
   /** Finds words in the open article (the keyboard route to a passage) and offers its actions. */
@@ -147,5 +147,25 @@ export class SourcelinePage extends BasePage {
           }
         }),
     )
+  }
+
+  /** Opens the Export dialog from the header and waits for it. */
+  async openExport(): Promise<Locator> {
+    await this.page.getByTestId('export-open').click()
+    const dialog = this.page.getByRole('dialog', { name: 'Export' })
+    await expect(dialog).toBeVisible()
+    return dialog
+  }
+
+  /** Exports one format from the dialog as a download ('markdown', 'csv', … 'png'). */
+  async exportAs(format: string, scope: 'all' | 'filter' = 'all'): Promise<Downloaded> {
+    const dialog = await this.openExport()
+    await dialog.getByTestId(`export-format-${format}`).check()
+    if (format !== 'png') {
+      await dialog
+        .getByRole('radio', { name: scope === 'all' ? /^Whole timeline/ : /^Current filter/ })
+        .check()
+    }
+    return download(this.page, () => dialog.getByTestId('export-run').click())
   }
 }

@@ -62,6 +62,14 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['report.md'])
   })
 
+  it('writes bytes exactly as given (PDF and PNG exports)', async () => {
+    const target = join(dir, 'timeline.png')
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe])
+    await writeFileAtomic(target, bytes)
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes)
+    expect(await readdir(dir)).toEqual(['timeline.png'])
+  })
+
   it('replaces an existing file whole', async () => {
     const target = join(dir, 'report.md')
     await writeFile(target, 'old content that is longer than the new one')

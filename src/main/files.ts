@@ -24,19 +24,20 @@ export function safeFileName(suggested: string, fallback = 'export'): string {
 }
 
 /**
- * Writes `content` to `path` so that `path` holds either the old file or the whole new one. The
+ * Writes `content` (UTF-8 text or bytes) to `path` so that `path` holds either the old file or the whole new one. The
  * temp file sits in the same directory because rename is only atomic within one file system. A
  * symlink is written through (the link survives); anything but a regular file is refused, since
  * renaming over it would replace a device or a folder rather than write to it.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const target = await existingTarget(path)
   const directory = dirname(target)
   const temp = join(directory, `.sourceline-${randomUUID()}.tmp`)
   let handle: FileHandle | undefined
   try {
     handle = await open(temp, 'wx')
-    await handle.writeFile(content, 'utf8')
+    if (typeof content === 'string') await handle.writeFile(content, 'utf8')
+    else await handle.writeFile(content)
     await handle.sync()
     await handle.close()
     handle = undefined

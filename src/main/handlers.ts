@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { OpenExternalRequestSchema, SaveFileRequestSchema } from '../shared/ipc'
 import type { Result, SaveFileOutcome, SaveFileRequest } from '../shared/ipc'
 import { registerBackupHandlers } from './backup-handlers'
+import { registerExportHandlers } from './export-handlers'
 import { describeWriteError, safeFileName, writeFileAtomic } from './files'
 import { fail, handle, ok } from './ipc'
 
@@ -16,6 +17,7 @@ export function registerHandlers(): void {
   handle('export:save-file', [SaveFileRequestSchema], saveFile)
   handle('shell:open-external', [OpenExternalRequestSchema], openExternal)
   registerBackupHandlers()
+  registerExportHandlers()
 }
 
 async function saveFile(

@@ -37,7 +37,7 @@ function menuTemplate({ target }: MenuOptions): MenuItemConstructorOptions[] {
       submenu: [
         {
           id: 'export-report',
-          label: 'Export Markdown Report…',
+          label: 'Export…',
           accelerator: 'CmdOrCtrl+E',
           click: command('export-report'),
         },

@@ -36,6 +36,8 @@ function subscribe<C extends EventChannel>(
 const api: SourcelineApi = {
   saveFile: (request) => invoke('export:save-file', request),
   openExternal: (url) => invoke('shell:open-external', url),
+  printToPdf: (html) => invoke('export:print-pdf', html),
+  capturePage: (rect) => invoke('export:capture-page', rect),
   onMenuCommand: (listener) => subscribe('menu:command', listener),
   writeBackup: (reason, content) => invoke('backup:write', reason, content),
   listBackups: () => invoke('backup:list'),

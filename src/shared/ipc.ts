@@ -11,14 +11,42 @@ export type ErrorCode = 'invalid-argument' | 'forbidden' | 'io' | 'cancelled' | 
 
 export const SaveFileRequestSchema = v.strictObject({
   suggestedName: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  /** UTF-8 text to write. 200 MB is far beyond any report; it bounds what main will accept. */
-  content: v.pipe(v.string(), v.maxLength(200_000_000)),
+  /**
+   * UTF-8 text, or bytes for binary formats (PDF, PNG). 200 MB is far beyond any export; it bounds
+   * what main will accept.
+   */
+  content: v.union([
+    v.pipe(v.string(), v.maxLength(200_000_000)),
+    v.pipe(
+      v.instance(Uint8Array),
+      v.check((bytes) => bytes.byteLength <= 200_000_000, 'at most 200 MB'),
+    ),
+  ]),
   filterName: v.pipe(v.string(), v.maxLength(100)),
   extensions: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9]{1,10}$/))), v.maxLength(10)),
 })
 export type SaveFileRequest = v.InferOutput<typeof SaveFileRequestSchema>
 
 export type SaveFileOutcome = { saved: true; path: string } | { saved: false }
+
+/**
+ * The standalone HTML export that main prints to PDF. The same bound as a saved export: the page
+ * is loaded in a hidden window, so main refuses anything larger before creating one.
+ */
+export const PrintPdfRequestSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(50_000_000))
+
+/**
+ * A rectangle of the app's own page, in CSS pixels, to capture as a PNG (the timeline view).
+ * Bounded so a bad value cannot ask for a gigantic image.
+ */
+const PIXELS = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(16_384))
+export const CaptureRectSchema = v.strictObject({
+  x: PIXELS,
+  y: PIXELS,
+  width: v.pipe(PIXELS, v.minValue(1)),
+  height: v.pipe(PIXELS, v.minValue(1)),
+})
+export type CaptureRect = v.InferOutput<typeof CaptureRectSchema>
 
 export const OpenExternalRequestSchema = v.pipe(
   v.string(),
@@ -86,6 +114,8 @@ export interface StoreRecord {
 /** Renderer → main calls, answered with a Result. */
 export interface InvokeContract {
   'export:save-file': (request: SaveFileRequest) => Result<SaveFileOutcome>
+  'export:print-pdf': (html: string) => Result<{ bytes: Uint8Array<ArrayBuffer> }>
+  'export:capture-page': (rect: CaptureRect) => Result<{ bytes: Uint8Array<ArrayBuffer> }>
   'shell:open-external': (url: string) => Result<{ opened: true }>
   'backup:write': (reason: BackupReason, content: string) => Result<{ name: string }>
   'backup:list': () => Result<BackupInfo[]>
@@ -106,6 +136,10 @@ export type EventChannel = keyof EventContract
 /** What the preload exposes as `window.api`: verbs, never Electron. */
 export interface SourcelineApi {
   saveFile(request: SaveFileRequest): Promise<Result<SaveFileOutcome>>
+  /** Prints a standalone HTML export to PDF in a hidden window without script; answers the bytes. */
+  printToPdf(html: string): Promise<Result<{ bytes: Uint8Array<ArrayBuffer> }>>
+  /** A PNG of a rectangle of the app's page as it is drawn now. */
+  capturePage(rect: CaptureRect): Promise<Result<{ bytes: Uint8Array<ArrayBuffer> }>>
   openExternal(url: string): Promise<Result<{ opened: true }>>
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   /** Writes the project file as a verified backup in the app's backups folder. */

@@ -5,7 +5,11 @@ export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
     async saveFile(request) {
-      const blob = new Blob([request.content], { type: 'text/plain;charset=utf-8' })
+      // Bytes are a binary export (PDF, PNG); the file name's extension tells the type.
+      const blob =
+        typeof request.content === 'string'
+          ? new Blob([request.content], { type: 'text/plain;charset=utf-8' })
+          : new Blob([request.content], { type: 'application/octet-stream' })
       const url = URL.createObjectURL(blob)
       try {
         const link = document.createElement('a')

@@ -27,6 +27,14 @@ export function createElectronPlatform(api: SourcelineApi): Platform {
       return outcome.saved ? { saved: true, where: outcome.path } : { saved: false }
     },
 
+    async printToPdf(html): Promise<Uint8Array<ArrayBuffer>> {
+      return unwrap(await api.printToPdf(html)).bytes
+    },
+
+    async capturePage(rect): Promise<Uint8Array<ArrayBuffer>> {
+      return unwrap(await api.capturePage(rect)).bytes
+    },
+
     async openExternal(url): Promise<void> {
       unwrap(await api.openExternal(url))
     },

@@ -5,6 +5,7 @@
 import type {
   BackupInfo,
   BackupReason,
+  CaptureRect,
   MenuCommand,
   SaveFileRequest,
   StoreRecord,
@@ -14,8 +15,15 @@ export type SaveOutcome = { saved: true; where: string } | { saved: false }
 
 export interface Platform {
   readonly kind: 'electron' | 'browser'
-  /** Saves text through a native dialog (Electron) or as a download (browser). Throws on failure. */
+  /** Saves text or bytes through a native dialog (Electron) or as a download (browser). Throws on failure. */
   saveFile(request: SaveFileRequest): Promise<SaveOutcome>
+  /**
+   * Electron only: the standalone HTML export printed to PDF by main, with script disabled. The
+   * browser build prints instead (lib/exports/print.ts). Throws on failure.
+   */
+  printToPdf?(html: string): Promise<Uint8Array<ArrayBuffer>>
+  /** Electron only: a PNG of a rectangle of the page (CSS pixels) as drawn now. Throws on failure. */
+  capturePage?(rect: CaptureRect): Promise<Uint8Array<ArrayBuffer>>
   /** Opens an https link outside the app. Throws on failure. */
   openExternal(url: string): Promise<void>
   /** Commands from the application menu; the browser build has none. Returns an unsubscribe. */

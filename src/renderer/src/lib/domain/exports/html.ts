@@ -29,7 +29,11 @@ import type { ExportArticle, ExportInput } from './input'
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-const STYLE = `
+/**
+ * The page's one stylesheet. Exported for the browser build's printing: its srcdoc frame inherits
+ * the app's CSP, which refuses inline styles, so lib/exports/print.ts applies this through CSSOM.
+ */
+export const HTML_STYLE = `
 :root { color-scheme: light dark; --muted: #5b6470; --rule: #d5d9de; --against: #9b2c2c; }
 @media (prefers-color-scheme: dark) { :root { --muted: #a4acb6; --rule: #3a4048; --against: #f08a8a; } }
 body { font: 16px/1.55 Georgia, 'Times New Roman', serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
@@ -254,7 +258,7 @@ export function buildStandaloneHtml(input: ExportInput): string {
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${HTML_STYLE}</style>
 </head>
 <body>
 <header>

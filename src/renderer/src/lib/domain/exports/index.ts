@@ -4,6 +4,14 @@
  */
 export { articleFromImport } from './input'
 export type { ExportArticle, ExportEntity, ExportInput } from './input'
+import { buildWebAnnotations } from './annotations'
+import { buildCslJson } from './csl'
+import { buildCsv } from './csv'
+import { buildStandaloneHtml } from './html'
+import type { ExportInput } from './input'
+import { buildReport } from './markdown'
+import { buildTimelineJs } from './timelinejs'
+
 export { buildReport } from './markdown'
 export { buildCsv, CSV_COLUMNS } from './csv'
 export { buildTimelineJs } from './timelinejs'
@@ -12,9 +20,13 @@ export { buildWebAnnotations } from './annotations'
 export type { AnnotationCollection, AnnotationPage, WebAnnotation } from './annotations'
 export { buildCslJson } from './csl'
 export type { CslDate, CslItem, CslName } from './csl'
-export { buildStandaloneHtml, HTML_CSP } from './html'
+export { buildStandaloneHtml, HTML_CSP, HTML_STYLE } from './html'
+export { scopeExportInput } from './scope'
+export type { ExportScope } from './scope'
 
-export type ExportKind = 'markdown' | 'csv' | 'timelinejs' | 'annotations' | 'csl' | 'html'
+/** The text formats built here, then PDF (the HTML printed) and PNG (a picture of the view). */
+export type ExportKind =
+  'markdown' | 'csv' | 'timelinejs' | 'annotations' | 'csl' | 'html' | 'pdf' | 'png'
 
 export interface ExportFileType {
   /** What the save dialog calls the type. */
@@ -39,6 +51,8 @@ export const EXPORT_FILE_TYPES: Record<ExportKind, ExportFileType> = {
   },
   csl: { filterName: 'CSL-JSON bibliography', extensions: ['json'], mediaType: 'application/json' },
   html: { filterName: 'Web page', extensions: ['html'], mediaType: 'text/html' },
+  pdf: { filterName: 'PDF document', extensions: ['pdf'], mediaType: 'application/pdf' },
+  png: { filterName: 'PNG image', extensions: ['png'], mediaType: 'image/png' },
 }
 
 const STEMS: Record<ExportKind, string> = {
@@ -48,6 +62,8 @@ const STEMS: Record<ExportKind, string> = {
   annotations: 'annotations',
   csl: 'sources-csl',
   html: 'timeline',
+  pdf: 'timeline',
+  png: 'timeline-view',
 }
 
 /**
@@ -57,4 +73,25 @@ const STEMS: Record<ExportKind, string> = {
 export function exportFileName(kind: ExportKind, date: Date): string {
   const day = Number.isFinite(date.getTime()) ? date.toISOString().slice(0, 10) : 'undated'
   return `sourceline-${STEMS[kind]}-${day}.${EXPORT_FILE_TYPES[kind].extensions[0]}`
+}
+
+/** The formats that are text built here; PDF and PNG are made from the page or the view. */
+export type TextExportKind = Exclude<ExportKind, 'pdf' | 'png'>
+
+/** The file's text for a text format. JSON is indented so a person can read and diff it. */
+export function buildExportText(kind: TextExportKind, input: ExportInput): string {
+  switch (kind) {
+    case 'markdown':
+      return buildReport(input)
+    case 'csv':
+      return buildCsv(input)
+    case 'timelinejs':
+      return `${JSON.stringify(buildTimelineJs(input), null, 2)}\n`
+    case 'annotations':
+      return `${JSON.stringify(buildWebAnnotations(input), null, 2)}\n`
+    case 'csl':
+      return `${JSON.stringify(buildCslJson(input), null, 2)}\n`
+    case 'html':
+      return buildStandaloneHtml(input)
+  }
 }
