@@ -22,7 +22,13 @@ const switchable: Middleware<DBCore> = {
       ...down,
       table(name) {
         const table = down.table(name)
-        return { ...table, mutate: (req) => fault.create(down).table(name).mutate(req) }
+        return {
+          ...table,
+          mutate: (req) => {
+            const core = { ...down, ...fault.create(down) }
+            return core.table(name).mutate(req)
+          },
+        }
       },
     }
   },
