@@ -289,8 +289,7 @@ async function applySteps(
       // Checked in the same transaction as the writes, so nothing can change in between.
       for (const e of expected) {
         const now = await tx.table(e.table).get(e.key)
-        if (!sameValue(now, e.value))
-          throw new HistoryConflictError('changed since')
+        if (!sameValue(now, e.value)) throw new HistoryConflictError('changed since')
       }
       let i = 0
       while (i < steps.length) {

@@ -96,7 +96,7 @@ export async function countRecords(db: SourcelineDb): Promise<number> {
 }
 
 export async function startDatabase(options: StartupOptions): Promise<StartupOutcome> {
-  const { db, backups, recovery } = options
+  const { db, recovery } = options
   const log = options.log ?? ((message: string) => console.info(message))
   const notices: string[] = []
   const onDisk = await versionOnDisk(db.name)
