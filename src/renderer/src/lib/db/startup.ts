@@ -129,7 +129,8 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
     return quarantine(
       recovery,
       'empty',
-      `The store opened empty, but it held ${record.records} records when last counted ` +
+      `The store opened empty, but it held ${record.records} ` +
+        `record${record.records === 1 ? '' : 's'} when last counted ` +
         `(${record.savedAt}).`,
       record,
     )
