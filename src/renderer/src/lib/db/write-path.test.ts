@@ -1,11 +1,20 @@
 import 'fake-indexeddb/auto'
 import type { DBCore, Middleware } from 'dexie'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from './db'
 import { abortAtWrite, failAtWrite, type FaultMiddleware } from './faults'
 import { UndoStack, history, runCommand } from './history'
 import { addNote, updateNote } from './actions/notes'
-import { addHighlight, createEvent, updateHighlight, updateUserEvent } from './actions/annotations'
+import {
+  addHighlight,
+  annotateEvent,
+  createEvent,
+  deleteHighlight,
+  deleteUserEvent,
+  updateHighlight,
+  updateUserEvent,
+} from './actions/annotations'
 import { editEntities } from './actions/entities'
 import { undo } from './actions/undo'
 import { WriteError } from './actions/errors'
@@ -187,5 +196,94 @@ describe('two windows: one store, an undo stack each', () => {
     expect((await db.notes.toArray()).map((n) => n.id)).toEqual(['b'])
     expect(await mine.redo(db)).toBe('Add note')
     expect((await db.notes.toArray()).map((n) => n.id).sort()).toEqual(['a', 'b'])
+  })
+})
+
+describe('every action is all or nothing', () => {
+  /** The store every run starts from: one note, one highlight, one event with a quote. */
+  async function seed(): Promise<void> {
+    for (const t of PROJECT_TABLES) await db.table(t).clear()
+    await db.notes.add({ id: 'n0', eventId: 'e1', body: 'seed', createdAt: 1, updatedAt: 1 })
+    await db.highlights.add({
+      id: 'h0',
+      ...passage,
+      note: 'seed',
+      tags: [],
+      createdAt: 1,
+      updatedAt: 1,
+    })
+    await db.userEvents.add({
+      id: 'user-0',
+      title: 'Seed',
+      summary: '',
+      date: newEvent.date,
+      category: 'awareness',
+      people: [],
+      organisations: [],
+      createdAt: 1,
+      updatedAt: 1,
+    } as never)
+    await db.evidence.add({ id: 'ev0', eventId: 'user-0', ...passage, stance: 'supports' } as never)
+    history.clear()
+  }
+
+  const ACTIONS: Record<string, () => Promise<unknown>> = {
+    'add note': () => addNote('e1', 'new', 5),
+    'edit note': () => updateNote('n0', 'changed', 5),
+    'add highlight': () => addHighlight(passage, 'n', ['a', 'b'], 5),
+    'edit highlight': () => updateHighlight('h0', { note: 'changed', tags: ['x'] }, 5),
+    'delete highlight': () => deleteHighlight('h0'),
+    'create event with a quote': () => createEvent(newEvent as never, passage, 5),
+    'edit event': () => updateUserEvent('user-0', { ...newEvent, title: 'Edited' } as never, 5),
+    'delete event': () => deleteUserEvent('user-0'),
+    'tag an event': () => annotateEvent('e1', { tags: ['t'] }, 5),
+  }
+
+  it('leaves the store exactly as before or exactly as after, whatever write fails or aborts', async () => {
+    // Ids come from randomUUID: the same sequence on every run makes "after" comparable.
+    let uuid = 0
+    const spy = vi
+      .spyOn(crypto, 'randomUUID')
+      .mockImplementation(
+        () =>
+          `00000000-0000-4000-8000-${String(uuid++).padStart(12, '0')}` as `${string}-${string}-${string}-${string}-${string}`,
+      )
+    try {
+      const after: Record<string, Record<string, unknown[]>> = {}
+      for (const [name, run] of Object.entries(ACTIONS)) {
+        await seed()
+        uuid = 0
+        await run()
+        after[name] = await snapshot()
+      }
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...Object.keys(ACTIONS)),
+          fc.integer({ min: 1, max: 6 }),
+          fc.boolean(),
+          async (name, k, abort) => {
+            await seed()
+            const before = await snapshot()
+            uuid = 0
+            fault = abort ? abortAtWrite(k) : failAtWrite(k)
+            const error = await ACTIONS[name]!().then(
+              () => null,
+              (e: unknown) => e,
+            )
+            fault = failAtWrite(Infinity)
+            const now = await snapshot()
+            if (error === null) expect(now).toEqual(after[name])
+            else {
+              expect(error).toMatchObject({ code: 'disk-full' })
+              expect(now).toEqual(before)
+              expect(history.canUndo).toBe(false)
+            }
+          },
+        ),
+        { numRuns: 60 },
+      )
+    } finally {
+      spy.mockRestore()
+    }
   })
 })
