@@ -19,7 +19,9 @@ import { editEntities } from './actions/entities'
 import { undo } from './actions/undo'
 import { WriteError } from './actions/errors'
 import { NEWER_DATABASE_MESSAGE, setReadOnly } from './write-guard'
-import { PROJECT_TABLES } from '../domain/project/format'
+import { PROJECT_TABLES, emptyProjectData, serializeProject } from '../domain/project/format'
+import { CURATED_EVENT, testContext } from '../domain/project/test-fixtures'
+import { importProject } from './actions/project'
 
 // The fault in force; each test arms its own. failAtWrite counts writes from when it was made.
 let fault: FaultMiddleware = failAtWrite(Infinity)
@@ -148,6 +150,16 @@ describe('a read-only store', () => {
       db.notes.add({ id: 'x', eventId: 'e', body: 'b', createdAt: 1, updatedAt: 1 }),
     ).rejects.toThrow(/newer version/)
     await expect(history.undo(db)).rejects.toThrow(/newer version/)
+    const project = serializeProject(
+      {
+        ...emptyProjectData(),
+        notes: [{ id: 'p1', eventId: CURATED_EVENT, body: 'b', createdAt: 1, updatedAt: 1 }],
+      },
+      { exportedAt: '2024-05-01T12:00:00.000Z', corpus: { title: 't', articleIds: [] } },
+    )
+    await expect(importProject(project, testContext())).rejects.toMatchObject({
+      code: 'read-only',
+    })
     expect(await snapshot()).toEqual(before)
     setReadOnly(null)
     expect(await undo()).toBe('Add note')
