@@ -121,7 +121,9 @@ test('a store that opens empty stops the app, is copied aside, and the newest ba
   const second = await launch(userDataDir)
   try {
     const screen = second.page.getByTestId('recovery-screen')
-    await expect(screen).toContainText('The store opened empty, but it held 1 record when last counted')
+    await expect(screen).toContainText(
+      'The store opened empty, but it held 1 record when last counted',
+    )
     await expect(screen).toContainText('Sourceline stopped before writing anything.')
     await expect(second.page.getByTestId('recovery-copy')).toContainText('damaged-')
     expect((await readdir(second.userData)).some((name) => name.startsWith('damaged-'))).toBe(true)
