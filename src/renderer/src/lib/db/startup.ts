@@ -305,8 +305,12 @@ export async function restoreBackup(
   return records
 }
 
+/**
+ * An error in words. IndexedDB's own error names (VersionError, UnknownError…) help whoever reads
+ * the damaged copy, so they stay; our wrappers' names say nothing to the user.
+ */
 function describe(error: unknown): string {
-  return error instanceof Error
-    ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
-    : String(error)
+  if (!(error instanceof Error)) return String(error)
+  const plain = ['Error', 'PlatformError', 'WriteError'].includes(error.name)
+  return plain ? error.message : `${error.name}: ${error.message}`
 }
