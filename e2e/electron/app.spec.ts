@@ -75,6 +75,7 @@ test('runs the page with context isolation, sandbox and no Node', async ({ elect
           nodeIntegrationInSubFrames: last.nodeIntegrationInSubFrames ?? false,
           webSecurity: last.webSecurity,
           webviewTag: last.webviewTag ?? false,
+          disableBlinkFeatures: last.disableBlinkFeatures,
         }
       : null
   })
@@ -85,6 +86,7 @@ test('runs the page with context isolation, sandbox and no Node', async ({ elect
     nodeIntegrationInSubFrames: false,
     webSecurity: true,
     webviewTag: false,
+    disableBlinkFeatures: 'Auxclick',
   })
 })
 

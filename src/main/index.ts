@@ -76,6 +76,8 @@ function createMainWindow(): BrowserWindow {
       webSecurity: true,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle click on a link would otherwise open it without the click handlers' say.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   win.once('ready-to-show', () => win.show())

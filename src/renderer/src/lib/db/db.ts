@@ -13,6 +13,7 @@ import type {
 } from '../domain/types'
 import { installHistory } from './history'
 import { MIGRATIONS } from './migrations'
+import { writeGuard } from './write-guard'
 
 export const DB_NAME = 'sourceline'
 
@@ -36,6 +37,8 @@ export type SourcelineDb = Dexie & {
 export function openDatabase(name = DB_NAME): SourcelineDb {
   const db = new Dexie(name) as SourcelineDb
   for (const m of MIGRATIONS) db.version(m.version).stores(m.stores)
+  // A store saved by a newer build is opened read-only (lib/db/startup.ts).
+  db.use(writeGuard)
   // Every write made through actions/ is recorded for undo.
   return installHistory(db)
 }

@@ -231,14 +231,66 @@ function keyId(key: unknown): string {
 
 type Step = { readonly table: string; readonly key: IndexableType; readonly value: unknown }
 
+/** Undo or redo found rows changed since the command (in another window); nothing was written. */
+export class HistoryConflictError extends Error {
+  override name = 'HistoryConflictError'
+}
+
+/**
+ * What each touched row must hold now for the step to be safe: after an undo's command, the last
+ * after-image of each row; before a redo, the first before-image (undefined: the row is absent).
+ */
+function expectedNow(changes: readonly Change[], direction: 'undo' | 'redo'): Step[] {
+  const byRow = new Map<string, Step>()
+  for (const c of changes) {
+    const id = `${c.table}\u0000${keyId(c.key)}`
+    if (direction === 'undo') byRow.set(id, { table: c.table, key: c.key, value: c.after })
+    else if (!byRow.has(id)) byRow.set(id, { table: c.table, key: c.key, value: c.before })
+  }
+  return [...byRow.values()]
+}
+
+/** Structural equality of stored values (structured-clone data: no functions, no cycles). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
+  if (
+    ArrayBuffer.isView(a) ||
+    a instanceof ArrayBuffer ||
+    ArrayBuffer.isView(b) ||
+    b instanceof ArrayBuffer
+  )
+    return keyId(a) === keyId(b)
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const aKeys = Object.keys(a)
+  const bKeys = Object.keys(b)
+  if (aKeys.length !== bKeys.length) return false
+  return aKeys.every(
+    (k) =>
+      Object.prototype.hasOwnProperty.call(b, k) &&
+      sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  )
+}
+
 /**
  * Writes images back in one read-write transaction, in the order given. Consecutive steps of the
  * same kind on the same table go down as one bulk request, which IndexedDB still runs in order.
  */
-async function applySteps(db: Dexie, steps: readonly Step[]): Promise<void> {
-  const tables = [...new Set(steps.map((s) => s.table))]
+async function applySteps(
+  db: Dexie,
+  steps: readonly Step[],
+  expected: readonly Step[] = [],
+): Promise<void> {
+  const tables = [...new Set([...steps, ...expected].map((s) => s.table))]
   await Dexie.ignoreTransaction(() =>
     db.transaction('rw', tables, async (tx) => {
+      // Checked in the same transaction as the writes, so nothing can change in between.
+      for (const e of expected) {
+        const now = await tx.table(e.table).get(e.key)
+        if (!sameValue(now, e.value)) throw new HistoryConflictError('changed since')
+      }
       let i = 0
       while (i < steps.length) {
         const first = steps[i]!
@@ -394,8 +446,20 @@ export class UndoStack {
         direction === 'undo'
           ? entry.changes.toReversed().map((c) => ({ table: c.table, key: c.key, value: c.before }))
           : entry.changes.map((c) => ({ table: c.table, key: c.key, value: c.after }))
-      // Throws with the stacks untouched: the transaction wrote all of it or none of it.
-      await applySteps(db, steps)
+      // Another window may have changed these rows since (each window keeps its own stacks, over
+      // one shared store): then this step would overwrite that work, so it is refused and dropped.
+      const expected = expectedNow(entry.changes, direction)
+      try {
+        // Throws with the stacks untouched: the transaction wrote all of it or none of it.
+        await applySteps(db, steps, expected)
+      } catch (error) {
+        if (!(error instanceof HistoryConflictError)) throw error
+        from.pop()
+        this.#notify()
+        throw new HistoryConflictError(
+          `“${entry.label}” was changed since, probably in another window; nothing was changed.`,
+        )
+      }
       from.pop()
       const to = direction === 'undo' ? this.#redo : this.#undo
       to.push(entry)

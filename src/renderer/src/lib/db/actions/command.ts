@@ -5,6 +5,7 @@
 import { db } from '../db'
 import { runCommand } from '../history'
 import { toWriteError } from './errors'
+import { assertWritable } from '../write-guard'
 
 export type TableName =
   | 'notes'
@@ -20,9 +21,10 @@ export async function command<T>(
   tables: readonly TableName[],
   work: () => Promise<T>,
 ): Promise<T> {
+  assertWritable()
   try {
     return await runCommand(db, label, tables, work)
   } catch (error) {
-    throw toWriteError(error)
+    throw toWriteError(error, label)
   }
 }

@@ -7,7 +7,8 @@ import type { Note } from '../../domain/types'
 import { command } from './command'
 import { WriteError } from './errors'
 
-const MAX_NOTE_LENGTH = 1_000_000
+/** The longest note, in UTF-16 code units (string length); the editor refuses longer pastes. */
+export const MAX_NOTE_LENGTH = 1_000_000
 
 function checkBody(body: string): string {
   if (body.trim() === '') throw new WriteError('empty', 'A note cannot be empty.')

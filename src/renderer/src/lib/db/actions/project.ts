@@ -118,6 +118,8 @@ export async function importProject(
     )
   } catch (error) {
     const failure = toWriteError(error)
+    // A store from a newer build is read-only: its own message says why (lib/db/write-guard.ts).
+    if (failure.code === 'read-only') throw failure
     if (failure.code === 'disk-full')
       throw new WriteError(
         'disk-full',
