@@ -2,7 +2,7 @@
  * Two windows on one store (two tabs of one profile, as two Electron windows share one): each
  * shows the other's changes live, neither loses the other's work, and undo only ever reverts a
  * window's own change, refusing when the other window changed the same thing since
- * (docs/decisions/0009-startup-safety.md).
+ * (docs/decisions/0011-startup-safety.md).
  */
 import { expect, test } from './fixtures'
 import { SourcelinePage } from './pages/SourcelinePage'

@@ -1,5 +1,5 @@
 /**
- * Startup safety in the built app (docs/decisions/0009-startup-safety.md): a store that comes back
+ * Startup safety in the built app (docs/decisions/0011-startup-safety.md): a store that comes back
  * empty stops the app before any write, is copied aside, and the newest backup restores it; an
  * older store is backed up to userData/backups before its upgrade; a kill -9 in the middle of a
  * big one-transaction import leaves nothing or everything. Each test has its own user-data

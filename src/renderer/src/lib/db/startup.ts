@@ -2,7 +2,7 @@
  * What happens before the app touches the store: find the version on disk, back it up before a
  * schema upgrade, open a store saved by a newer build read-only, and compare what opened with the
  * record kept outside IndexedDB, stopping before any write when the store came back empty or would
- * not open (docs/decisions/0009-startup-safety.md). Browser and Electron alike; the platform parts
+ * not open (docs/decisions/0011-startup-safety.md). Browser and Electron alike; the platform parts
  * (backups, the store record, quarantine) exist only in Electron.
  */
 import Dexie from 'dexie'
