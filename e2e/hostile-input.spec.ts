@@ -70,7 +70,7 @@ test('a hostile note is stored exactly and shown as inert text', async ({
   // The DOM-clobbering ids did not land: the app's own elements are still the only ones.
   expect(await page.evaluate(() => document.querySelectorAll('#app, #messages').length)).toBe(1)
   // No overlay covers the app: the export button is what sits at its own centre.
-  const exportButton = page.getByTestId('export-report')
+  const exportButton = page.getByTestId('export-open')
   const box = await exportButton.boundingBox()
   expect(
     await page.evaluate(
@@ -78,7 +78,7 @@ test('a hostile note is stored exactly and shown as inert text', async ({
         document.elementFromPoint(x, y)?.closest('[data-testid]')?.getAttribute('data-testid'),
       { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 },
     ),
-  ).toBe('export-report')
+  ).toBe('export-open')
 
   // Links that are not https never open: clicking one says so and the app stays where it was.
   const url = page.url()

@@ -119,6 +119,10 @@ test('a saved news page is imported through the file picker, runs nothing, and c
   expect(report.text).toContain('The agreement takes effect on 1 May.')
   expect(report.text).toContain(HOSTILE_TITLE)
   expect(report.text).toContain(HOSTILE_SHA256)
+  // Listed once among the sources, not once per place that knows it.
+  expect(report.text.split(HOSTILE_SHA256)).toHaveLength(2)
+  const sources = JSON.parse((await main.exportAs('csl')).text) as { title?: string }[]
+  expect(sources.filter((s) => s.title === HOSTILE_TITLE)).toHaveLength(1)
 
   await expectSentinelUnset(app.page)
   requests.expectAllLocal()
