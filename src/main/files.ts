@@ -24,10 +24,10 @@ export function safeFileName(suggested: string, fallback = 'export'): string {
 }
 
 /**
- * Writes `content` (UTF-8 text or bytes) to `path` so that `path` holds either the old file or the whole new one. The
- * temp file sits in the same directory because rename is only atomic within one file system. A
- * symlink is written through (the link survives); anything but a regular file is refused, since
- * renaming over it would replace a device or a folder rather than write to it.
+ * Writes `content` (UTF-8 text or bytes) to `path` so that `path` holds either the old file or
+ * the whole new one. The temp file sits in the same directory because rename is only atomic within
+ * one file system. A symlink is written through (the link survives); anything but a regular file
+ * is refused, since renaming over it would replace a device or a folder rather than write to it.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const target = await existingTarget(path)
