@@ -5,40 +5,19 @@
  * printed, where no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD).
  */
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { _electron as electron, test as base, expect } from '@playwright/test'
+import { expect } from '@playwright/test'
 import type { ElectronApplication, Page } from '@playwright/test'
 import type { WebPreferences } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp'
-import {
-  ELECTRON_BINARY,
-  MAIN_ENTRY,
-  PROJECT_ROOT,
-  SKIP_REASON,
-  productionEnv,
-} from './electron-binary'
+import { ELECTRON_BINARY, PROJECT_ROOT, SKIP_REASON, productionEnv } from './electron-binary'
+import { test as base } from './launch'
 
 const test = base.extend<{ electronApp: ElectronApplication; appWindow: Page }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-  electronApp: async ({}, use, testInfo) => {
-    expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} is missing: run electron-vite build`).toBe(true)
-    // No executablePath: Playwright then finds the electron package's binary itself and preloads
-    // its loader, which adds the switches it runs Chromium with elsewhere.
-    const electronApp = await electron.launch({
-      // The project directory: Electron reads package.json "main" and loads it as an ES module.
-      args: [PROJECT_ROOT, `--user-data-dir=${testInfo.outputPath('user-data')}`],
-      env: productionEnv(),
-    })
-    try {
-      await use(electronApp)
-    } finally {
-      await electronApp.close()
-    }
+  electronApp: async ({ launched }, use) => {
+    await use(launched.app)
   },
-  appWindow: async ({ electronApp }, use) => {
-    const appWindow = await electronApp.firstWindow()
-    await appWindow.waitForLoadState('domcontentloaded')
-    await use(appWindow)
+  appWindow: async ({ launched }, use) => {
+    await use(launched.page)
   },
 })
 
@@ -264,11 +243,14 @@ test('a menu command reaches the page through window.api', async ({ electronApp,
     .toEqual(['fit-all'])
 })
 
-test('a second instance hands over to the first and exits', async ({ electronApp }, testInfo) => {
+test('a second instance hands over to the first and exits', async ({
+  electronApp,
+  userDataDir,
+}) => {
   const second = spawn(
     ELECTRON_BINARY ?? 'electron',
     // --no-sandbox as Playwright passes it to the first instance (CI containers often need it).
-    [PROJECT_ROOT, `--user-data-dir=${testInfo.outputPath('user-data')}`, '--no-sandbox'],
+    [PROJECT_ROOT, `--user-data-dir=${userDataDir}`, '--no-sandbox'],
     { env: productionEnv(), stdio: 'ignore' },
   )
   const exitCode = await new Promise<number | null>((resolve, reject) => {

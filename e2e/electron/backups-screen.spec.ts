@@ -5,51 +5,19 @@
  * exactly the backup's; a project import is preceded by a `before-import` backup. Skipped, with
  * the reason printed, where no Electron binary exists.
  */
-import { existsSync } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { _electron as electron, test as base, expect } from '@playwright/test'
-import type { ElectronApplication, Page } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { BACKUP_NAME_PATTERN } from '../../src/shared/ipc'
 import { ProjectScreens } from '../pages/ProjectScreens'
 import { SourcelinePage } from '../pages/SourcelinePage'
-import {
-  ELECTRON_BINARY,
-  MAIN_ENTRY,
-  PROJECT_ROOT,
-  SKIP_REASON,
-  productionEnv,
-} from './electron-binary'
-
-const test = base.extend<{ userDataDir: string }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-  userDataDir: async ({}, use, testInfo) => {
-    await use(testInfo.outputPath('user-data'))
-  },
-})
+import { ELECTRON_BINARY, SKIP_REASON } from './electron-binary'
+import { launchApp, test } from './launch'
 
 test.skip(!ELECTRON_BINARY, SKIP_REASON)
 
 const ARTICLE = 'Interior ministry lauds anti-trafficking work'
 const EVENT = '359 human trafficking cases in 2021'
-
-interface RunningApp {
-  app: ElectronApplication
-  page: Page
-  backups: string
-}
-
-async function launch(userDataDir: string): Promise<RunningApp> {
-  expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} is missing: run electron-vite build`).toBe(true)
-  const app = await electron.launch({
-    args: [PROJECT_ROOT, `--user-data-dir=${userDataDir}`],
-    env: productionEnv(),
-  })
-  const page = await app.firstWindow()
-  await page.waitForLoadState('domcontentloaded')
-  const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))
-  return { app, page, backups: join(userData, 'backups') }
-}
 
 async function backupFiles(folder: string): Promise<string[]> {
   try {
@@ -62,7 +30,7 @@ async function backupFiles(folder: string): Promise<string[]> {
 test('Back up now, then restore after a confirmation: exactly the backup, with a safety copy', async ({
   userDataDir,
 }) => {
-  const { app, page, backups } = await launch(userDataDir)
+  const { app, page, backups } = await launchApp(userDataDir)
   try {
     const main = await new SourcelinePage(page).open()
     await main.showArticle(ARTICLE)
@@ -125,7 +93,7 @@ test('Back up now, then restore after a confirmation: exactly the backup, with a
 test('a store with data is backed up at start, and an import is preceded by a backup', async ({
   userDataDir,
 }, testInfo) => {
-  let running = await launch(userDataDir)
+  let running = await launchApp(userDataDir)
   try {
     const main = await new SourcelinePage(running.page).open()
     await main.selectOnTimeline(EVENT)
@@ -133,7 +101,7 @@ test('a store with data is backed up at start, and an import is preceded by a ba
     await running.app.close()
 
     // The next start finds data and no backup an hour old: it writes a scheduled one.
-    running = await launch(userDataDir)
+    running = await launchApp(userDataDir)
     await new SourcelinePage(running.page).open()
     const scheduled = async () =>
       (await backupFiles(running.backups)).filter((f) => f.endsWith('-scheduled.json'))

@@ -7,8 +7,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { _electron as electron, test as base, expect } from '@playwright/test'
-import type { ElectronApplication, Page } from '@playwright/test'
+import { expect } from '@playwright/test'
 import {
   KEEP_DAYS,
   KEEP_LATEST,
@@ -18,21 +17,8 @@ import {
   recentDays,
 } from '../../src/main/backup-rotation'
 import { BACKUP_NAME_PATTERN } from '../../src/shared/ipc'
-import {
-  ELECTRON_BINARY,
-  MAIN_ENTRY,
-  PROJECT_ROOT,
-  SKIP_REASON,
-  productionEnv,
-} from './electron-binary'
-
-/** Each test's own user-data folder; a test may launch the app on it more than once. */
-const test = base.extend<{ userDataDir: string }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-  userDataDir: async ({}, use, testInfo) => {
-    await use(testInfo.outputPath('user-data'))
-  },
-})
+import { ELECTRON_BINARY, SKIP_REASON } from './electron-binary'
+import { launchApp, test } from './launch'
 
 test.skip(!ELECTRON_BINARY, SKIP_REASON)
 
@@ -40,26 +26,6 @@ test.skip(!ELECTRON_BINARY, SKIP_REASON)
 const PROJECT = JSON.stringify({ formatVersion: 1, app: 'Sourceline', notes: [{ text: 'ü ✓' }] })
 /** What writeFileAtomic names its temp files; a kill can leave one behind. */
 const TEMP_FILE = /^\.sourceline-[0-9a-f-]{36}\.tmp$/
-
-interface RunningApp {
-  app: ElectronApplication
-  page: Page
-  userData: string
-  backups: string
-}
-
-async function launch(userDataDir: string): Promise<RunningApp> {
-  expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} is missing: run electron-vite build`).toBe(true)
-  const app = await electron.launch({
-    args: [PROJECT_ROOT, `--user-data-dir=${userDataDir}`],
-    env: productionEnv(),
-  })
-  const page = await app.firstWindow()
-  await page.waitForLoadState('domcontentloaded')
-  // Ask main rather than assume: this is the folder the handlers use.
-  const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))
-  return { app, page, userData, backups: join(userData, 'backups') }
-}
 
 async function filesIn(folder: string): Promise<string[]> {
   try {
@@ -72,7 +38,7 @@ async function filesIn(folder: string): Promise<string[]> {
 test('a backup written through window.api is a verified file in userData/backups', async ({
   userDataDir,
 }) => {
-  const { app, page, backups } = await launch(userDataDir)
+  const { app, page, backups } = await launchApp(userDataDir)
   try {
     const written = await page.evaluate(
       (content) => window.api?.writeBackup('manual', content),
@@ -120,7 +86,7 @@ test('a backup written through window.api is a verified file in userData/backups
 test('the rotation keeps at most 17 backups, the newest and one for each recent day', async ({
   userDataDir,
 }) => {
-  const { app, page, backups } = await launch(userDataDir)
+  const { app, page, backups } = await launchApp(userDataDir)
   try {
     // Two backups a day for the last 20 days, as a month of use would leave them.
     await mkdir(backups, { recursive: true })
@@ -166,7 +132,7 @@ test('the rotation keeps at most 17 backups, the newest and one for each recent 
 })
 
 test('backup:read refuses anything but a backup name', async ({ userDataDir }) => {
-  const { app, page } = await launch(userDataDir)
+  const { app, page } = await launchApp(userDataDir)
   try {
     const answers = await page.evaluate(async () => {
       const api = window.api
@@ -199,7 +165,7 @@ test('backup:read refuses anything but a backup name', async ({ userDataDir }) =
 })
 
 test('the store record and the quarantined copy live beside the store', async ({ userDataDir }) => {
-  const { app, page, userData } = await launch(userDataDir)
+  const { app, page, userData } = await launchApp(userDataDir)
   try {
     const saved = await page.evaluate(() => window.api?.setStoreRecord({ records: 1234 }))
     expect(saved).toMatchObject({ ok: true, value: { records: 1234 } })
@@ -230,7 +196,7 @@ test('killing the app while a backup is written leaves no new backup or a whole 
   userDataDir,
 }) => {
   test.setTimeout(120_000)
-  const first = await launch(userDataDir)
+  const first = await launchApp(userDataDir)
   const before = await filesIn(first.backups)
   const pid = first.app.process().pid
   // Never kill(0): that would signal the test runner's own process group.
@@ -274,7 +240,7 @@ test('killing the app while a backup is written leaves no new backup or a whole 
   }
 
   // Started again, the app lists only whole backups and clears the leftover temp files.
-  const second = await launch(userDataDir)
+  const second = await launchApp(userDataDir)
   try {
     const listed = await second.page.evaluate(() => window.api?.listBackups())
     expect(listed?.ok).toBe(true)

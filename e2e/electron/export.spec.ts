@@ -5,38 +5,20 @@
  * path in the test's folder; and main refusing bad arguments. Skipped, with the reason printed,
  * where no Electron binary is installed.
  */
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { _electron as electron, test as base, expect } from '@playwright/test'
+import { expect } from '@playwright/test'
 import type { ElectronApplication, Page } from '@playwright/test'
 import { pngSize } from '../readers'
-import {
-  ELECTRON_BINARY,
-  MAIN_ENTRY,
-  PROJECT_ROOT,
-  SKIP_REASON,
-  productionEnv,
-} from './electron-binary'
+import { ELECTRON_BINARY, SKIP_REASON } from './electron-binary'
+import { test as base } from './launch'
 
 const test = base.extend<{ electronApp: ElectronApplication; appWindow: Page }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-  electronApp: async ({}, use, testInfo) => {
-    expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} is missing: run electron-vite build`).toBe(true)
-    const electronApp = await electron.launch({
-      args: [PROJECT_ROOT, `--user-data-dir=${testInfo.outputPath('user-data')}`],
-      env: productionEnv(),
-    })
-    try {
-      await use(electronApp)
-    } finally {
-      await electronApp.close()
-    }
+  electronApp: async ({ launched }, use) => {
+    await use(launched.app)
   },
-  appWindow: async ({ electronApp }, use) => {
-    const appWindow = await electronApp.firstWindow()
-    await appWindow.waitForLoadState('domcontentloaded')
-    await expect(appWindow.locator('.vis-item-content').first()).toBeVisible()
-    await use(appWindow)
+  appWindow: async ({ launched }, use) => {
+    await expect(launched.page.locator('.vis-item-content').first()).toBeVisible()
+    await use(launched.page)
   },
 })
 

@@ -5,48 +5,17 @@
  * big one-transaction import leaves nothing or everything. Each test has its own user-data
  * folder. Skipped, with the reason printed, where no Electron binary exists.
  */
-import { existsSync } from 'node:fs'
 import { readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { _electron as electron, test as base, expect } from '@playwright/test'
-import type { ElectronApplication, Page } from '@playwright/test'
+import { expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { SourcelinePage } from '../pages/SourcelinePage'
-import {
-  ELECTRON_BINARY,
-  MAIN_ENTRY,
-  PROJECT_ROOT,
-  SKIP_REASON,
-  productionEnv,
-} from './electron-binary'
-
-const test = base.extend<{ userDataDir: string }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-  userDataDir: async ({}, use, testInfo) => {
-    await use(testInfo.outputPath('user-data'))
-  },
-})
+import { ELECTRON_BINARY, SKIP_REASON } from './electron-binary'
+import { launchApp, test } from './launch'
 
 test.skip(!ELECTRON_BINARY, SKIP_REASON)
 
 const EVENT = 'Law on combatting human trafficking and sex trafficking'
-
-interface RunningApp {
-  app: ElectronApplication
-  page: Page
-  userData: string
-}
-
-async function launch(userDataDir: string): Promise<RunningApp> {
-  expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} is missing: run electron-vite build`).toBe(true)
-  const app = await electron.launch({
-    args: [PROJECT_ROOT, `--user-data-dir=${userDataDir}`],
-    env: productionEnv(),
-  })
-  const page = await app.firstWindow()
-  await page.waitForLoadState('domcontentloaded')
-  const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))
-  return { app, page, userData }
-}
 
 async function storeRecord(userData: string): Promise<number | null> {
   try {
@@ -83,7 +52,7 @@ test('a store that opens empty stops the app, is copied aside, and the newest ba
   userDataDir,
 }) => {
   test.setTimeout(120_000)
-  const first = await launch(userDataDir)
+  const first = await launchApp(userDataDir)
   const sourceline = new SourcelinePage(first.page)
   await expect(sourceline.timelineItems.first()).toBeVisible()
   await sourceline.selectOnTimeline(EVENT)
@@ -118,7 +87,7 @@ test('a store that opens empty stops the app, is copied aside, and the newest ba
   for (const entry of await readdir(storeDir))
     await rm(join(storeDir, entry), { recursive: true, force: true })
 
-  const second = await launch(userDataDir)
+  const second = await launchApp(userDataDir)
   try {
     const screen = second.page.getByTestId('recovery-screen')
     await expect(screen).toContainText(
@@ -144,7 +113,7 @@ test('a store that opens empty stops the app, is copied aside, and the newest ba
 test('an older store is backed up to userData/backups before it is upgraded', async ({
   userDataDir,
 }) => {
-  const first = await launch(userDataDir)
+  const first = await launchApp(userDataDir)
   await expect(first.page.getByTestId('app')).toBeVisible()
   // Replace the store with one a schema-1 build wrote. The app's connection closes on the
   // delete's versionchange and nothing in the idle app reopens it before the app quits.
@@ -177,12 +146,12 @@ test('an older store is backed up to userData/backups before it is upgraded', as
   )
   await first.app.close()
 
-  const second = await launch(userDataDir)
+  const second = await launchApp(userDataDir)
   try {
     await expect(second.page.getByTestId('startup-notice')).toContainText(
       'Your data was backed up before updating its format',
     )
-    const backups = join(second.userData, 'backups')
+    const backups = second.backups
     const names = (await readdir(backups)).filter((n) => n.endsWith('-before-upgrade.json'))
     expect(names).toHaveLength(1)
     const file = JSON.parse(await readFile(join(backups, names[0]!), 'utf8')) as {
@@ -201,7 +170,7 @@ test('killing the app during a big one-transaction import leaves nothing or ever
   userDataDir,
 }) => {
   test.setTimeout(120_000)
-  const first = await launch(userDataDir)
+  const first = await launchApp(userDataDir)
   await expect(first.page.getByTestId('app')).toBeVisible()
   const pid = first.app.process().pid
   if (pid === undefined) throw new Error('the app process has no pid')
@@ -237,7 +206,7 @@ test('killing the app during a big one-transaction import leaves nothing or ever
     ])
   }
 
-  const second = await launch(userDataDir)
+  const second = await launchApp(userDataDir)
   try {
     // The record was never raised by the unfinished import, so this is an ordinary start.
     await expect(second.page.getByTestId('app')).toBeVisible()
