@@ -70,7 +70,7 @@ export async function loadCitationJs(): Promise<CiteConstructor> {
   return Cite
 }
 
-const TIMELINEJS_ORIGIN = 'http://timelinejs.test'
+export const TIMELINEJS_ORIGIN = 'http://timelinejs.test'
 const TIMELINEJS_PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -86,7 +86,7 @@ const TIMELINEJS_PAGE = `<!doctype html>
 
 /**
  * Shows `data` in TimelineJS 3 on `page`, served from node_modules with every other request
- * refused (as e2e/timelinejs.spec.ts does). Answers the refused URLs and the page's errors.
+ * refused. Answers the refused URLs and the page's errors.
  */
 export async function showInTimelineJs(
   page: Page,

@@ -4,9 +4,8 @@
  * library's script and stylesheet are fulfilled from node_modules; every other request is
  * aborted and recorded). Not the app: this spec uses Playwright's own `test`.
  */
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { showInTimelineJs, TIMELINEJS_ORIGIN } from './readers'
 
 /** The parts of the export modules this spec uses. */
 interface ExportModules {
@@ -28,22 +27,6 @@ async function loadExports(): Promise<ExportModules> {
   return { ...timelinejs, ...fixture }
 }
 
-const ORIGIN = 'http://timelinejs.test'
-const dist = resolve(process.cwd(), 'node_modules/@knight-lab/timelinejs/dist')
-
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>TimelineJS export</title>
-<link rel="stylesheet" href="/timeline.css">
-<script src="/timeline.js"></script>
-</head>
-<body>
-<div id="timeline-embed" style="width: 100%; height: 600px"></div>
-</body>
-</html>`
-
 test('TimelineJS 3 shows a slide for every dated event of the export, offline', async ({
   page,
 }) => {
@@ -53,33 +36,8 @@ test('TimelineJS 3 shows a slide for every dated event of the export, offline', 
   const dated = input.events.filter((e) => e.date.edtf !== null).length
   expect(data.events).toHaveLength(dated)
 
-  const refused: string[] = []
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.route('**/*', async (route) => {
-    const url = new URL(route.request().url())
-    const files: Record<string, [string, string]> = {
-      '/': ['text/html', PAGE],
-      '/timeline.js': ['text/javascript', readFileSync(resolve(dist, 'js/timeline.js'), 'utf8')],
-      '/timeline.css': ['text/css', readFileSync(resolve(dist, 'css/timeline.css'), 'utf8')],
-    }
-    const file = url.origin === ORIGIN ? files[url.pathname] : undefined
-    if (file) {
-      await route.fulfill({ contentType: file[0], body: file[1] })
-    } else {
-      refused.push(url.href)
-      await route.abort('blockedbyclient')
-    }
-  })
-
-  await page.goto(`${ORIGIN}/`)
-  await page.evaluate(
-    (timelineData) => {
-      type Timeline = new (id: string, data: unknown, options: object) => unknown
-      const TL = (window as unknown as { TL: { Timeline: Timeline } }).TL
-      // By default TimelineJS fetches a web-font stylesheet from its CDN; the fonts are cosmetic.
-      new TL.Timeline('timeline-embed', timelineData, { font: null })
-    },
+  const { refused, errors } = await showInTimelineJs(
+    page,
     JSON.parse(JSON.stringify(data)) as unknown,
   )
 
@@ -107,5 +65,5 @@ test('TimelineJS 3 shows a slide for every dated event of the export, offline', 
   await expect(page.locator('.tl-slide').getByText('<b>per</b>').first()).toBeAttached()
 
   expect(errors).toEqual([])
-  expect(refused.filter((u) => !u.startsWith(ORIGIN))).toEqual([])
+  expect(refused.filter((u) => !u.startsWith(TIMELINEJS_ORIGIN))).toEqual([])
 })

@@ -96,6 +96,7 @@ describe('export:print-pdf', () => {
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(window?.options.webPreferences).not.toHaveProperty('preload')
     expect(window?.loadedHtml).toBe(HTML)

@@ -51,6 +51,7 @@ async function printPdf(
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   let timer: NodeJS.Timeout | undefined
