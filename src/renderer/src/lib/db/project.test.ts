@@ -1,13 +1,11 @@
 import 'fake-indexeddb/auto'
-import Dexie, { type DBCore, type Middleware } from 'dexie'
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CATEGORIES } from '$shared/corpus'
 import type { EntityEdit } from '$shared/entities'
-import { openDatabase, type SourcelineDb } from './db'
+import { TEST_META, seed, snapshot, testStores } from './test-stores'
 import { abortAtWrite, failAtWrite } from './faults'
-import { UndoStack } from './history'
-import { ImportError, exportProject, importProject, type ProjectStore } from './actions/project'
+import { ImportError, exportProject, importProject } from './actions/project'
 import { WriteError } from './actions/errors'
 import {
   PROJECT_TABLES,
@@ -26,51 +24,8 @@ import {
   withRealChecksums,
 } from '../domain/project/test-fixtures'
 
-const META = {
-  exportedAt: '2024-05-01T12:00:00.000Z',
-  corpus: { title: 'Test corpus', articleIds: [BUNDLED_ID] },
-}
-
-let dbCount = 0
-const opened: Dexie[] = []
-
-function uniqueName(): string {
-  return `project-test-${process.pid}-${Date.now()}-${dbCount++}`
-}
-
-/** A fresh database with its own undo stack, and any fault middleware built in before it opens. */
-function openStore(name = uniqueName(), extra: Middleware<DBCore>[] = []): ProjectStore {
-  const db = openDatabase(name)
-  for (const m of extra) db.use(m)
-  opened.push(db)
-  return { db, history: new UndoStack() }
-}
-
-afterEach(async () => {
-  // Every connection to a name is closed before it is deleted, or the delete waits on it.
-  const dbs = opened.splice(0)
-  for (const db of dbs) db.close()
-  for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name)
-})
-
-/** Every table, rows in primary-key order. */
-async function snapshot(db: SourcelineDb): Promise<ProjectData> {
-  return db.transaction('r', [...PROJECT_TABLES], async () => ({
-    notes: await db.notes.toArray(),
-    highlights: await db.highlights.toArray(),
-    userEvents: await db.userEvents.toArray(),
-    evidence: await db.evidence.toArray(),
-    eventAnnotations: await db.eventAnnotations.toArray(),
-    entityEdits: await db.entityEdits.toArray(),
-    articles: await db.articles.toArray(),
-  }))
-}
-
-async function seed(db: SourcelineDb, data: ProjectData): Promise<void> {
-  await db.transaction('rw', [...PROJECT_TABLES], async () => {
-    for (const table of PROJECT_TABLES) await db.table(table).bulkAdd(data[table])
-  })
-}
+const META = TEST_META
+const openStore = testStores('project-test')
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -195,8 +150,8 @@ describe('importProject', () => {
         fc.integer({ min: 1, max: 8 }),
         fc.boolean(),
         async (stored, changeNotes, k, abort) => {
-          const name = uniqueName()
-          const setup = openStore(name)
+          const setup = openStore()
+          const name = setup.db.name
           const existing = structuredClone(stored)
           if (changeNotes) existing.notes.forEach((n) => (n.body += ' (edited)'))
           await seed(setup.db, existing)

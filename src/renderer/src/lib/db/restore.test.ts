@@ -1,63 +1,16 @@
 import 'fake-indexeddb/auto'
-import Dexie, { type DBCore, type Middleware } from 'dexie'
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase, type SourcelineDb } from './db'
+import { describe, expect, it } from 'vitest'
+import { TEST_META, seed, snapshot, testStores } from './test-stores'
 import { abortAtWrite, failAtWrite } from './faults'
-import { UndoStack } from './history'
-import { ImportError, type ProjectStore } from './actions/project'
+import { ImportError } from './actions/project'
 import { WriteError } from './actions/errors'
 import { countStored, previewImport, previewRestore, restoreProject } from './actions/restore'
 import { PROJECT_TABLES, serializeProject, type ProjectData } from '../domain/project/format'
-import {
-  BUNDLED_ID,
-  testContext,
-  validData,
-  withRealChecksums,
-} from '../domain/project/test-fixtures'
+import { testContext, validData, withRealChecksums } from '../domain/project/test-fixtures'
 
-const META = {
-  exportedAt: '2024-05-01T12:00:00.000Z',
-  corpus: { title: 'Test corpus', articleIds: [BUNDLED_ID] },
-}
-
-let dbCount = 0
-const opened: Dexie[] = []
-
-function uniqueName(): string {
-  return `restore-test-${process.pid}-${Date.now()}-${dbCount++}`
-}
-
-function openStore(name = uniqueName(), extra: Middleware<DBCore>[] = []): ProjectStore {
-  const db = openDatabase(name)
-  for (const m of extra) db.use(m)
-  opened.push(db)
-  return { db, history: new UndoStack() }
-}
-
-afterEach(async () => {
-  const dbs = opened.splice(0)
-  for (const db of dbs) db.close()
-  for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name)
-})
-
-async function snapshot(db: SourcelineDb): Promise<ProjectData> {
-  return db.transaction('r', [...PROJECT_TABLES], async () => ({
-    notes: await db.notes.toArray(),
-    highlights: await db.highlights.toArray(),
-    userEvents: await db.userEvents.toArray(),
-    evidence: await db.evidence.toArray(),
-    eventAnnotations: await db.eventAnnotations.toArray(),
-    entityEdits: await db.entityEdits.toArray(),
-    articles: await db.articles.toArray(),
-  }))
-}
-
-async function seed(db: SourcelineDb, data: ProjectData): Promise<void> {
-  await db.transaction('rw', [...PROJECT_TABLES], async () => {
-    for (const table of PROJECT_TABLES) await db.table(table).bulkAdd(data[table])
-  })
-}
+const META = TEST_META
+const openStore = testStores('restore-test')
 
 /** Data unlike the backup: one note of the user's that the backup does not have. */
 function otherData(): ProjectData {
@@ -128,8 +81,8 @@ describe('restoreProject', () => {
         fc.integer({ min: 1, max: 20 }),
         fc.boolean(),
         async (stored, k, abort) => {
-          const name = uniqueName()
-          const setup = openStore(name)
+          const setup = openStore()
+          const name = setup.db.name
           await seed(setup.db, stored)
           const before = await snapshot(setup.db)
           setup.db.close()

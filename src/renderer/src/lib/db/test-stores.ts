@@ -1,0 +1,54 @@
+/**
+ * What the project and restore tests share: fresh stores (deleted after each test), a snapshot of
+ * every user table, seeding, and the export header. Imported by tests only.
+ */
+import Dexie, { type DBCore, type Middleware } from 'dexie'
+import { afterEach } from 'vitest'
+import { PROJECT_TABLES, type ProjectData } from '../domain/project/format'
+import { BUNDLED_ID } from '../domain/project/test-fixtures'
+import type { ProjectStore } from './actions/project'
+import { openDatabase, type SourcelineDb } from './db'
+import { UndoStack } from './history'
+
+export const TEST_META = {
+  exportedAt: '2024-05-01T12:00:00.000Z',
+  corpus: { title: 'Test corpus', articleIds: [BUNDLED_ID] },
+}
+
+/**
+ * Registers the clean-up and answers `openStore`: a fresh database with its own undo stack, and
+ * any fault middleware built in before it opens.
+ */
+export function testStores(
+  prefix: string,
+): (name?: string, extra?: Middleware<DBCore>[]) => ProjectStore {
+  let count = 0
+  const opened: Dexie[] = []
+  afterEach(async () => {
+    // Every connection to a name is closed before it is deleted, or the delete waits on it.
+    const dbs = opened.splice(0)
+    for (const db of dbs) db.close()
+    for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name)
+  })
+  return (name = `${prefix}-${process.pid}-${Date.now()}-${count++}`, extra = []) => {
+    const db = openDatabase(name)
+    for (const m of extra) db.use(m)
+    opened.push(db)
+    return { db, history: new UndoStack() }
+  }
+}
+
+/** Every user table, rows in primary-key order. */
+export async function snapshot(db: SourcelineDb): Promise<ProjectData> {
+  return db.transaction('r', [...PROJECT_TABLES], async () => {
+    const data = {} as Record<string, unknown[]>
+    for (const table of PROJECT_TABLES) data[table] = await db.table(table).toArray()
+    return data as unknown as ProjectData
+  })
+}
+
+export async function seed(db: SourcelineDb, data: ProjectData): Promise<void> {
+  await db.transaction('rw', [...PROJECT_TABLES], async () => {
+    for (const table of PROJECT_TABLES) await db.table(table).bulkAdd(data[table])
+  })
+}
