@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from './fixtures'
 import { SourcelinePage } from './pages/SourcelinePage'
+import { writeV1Store } from './old-stores'
 
 const EVENT = 'Law on combatting human trafficking and sex trafficking'
 
@@ -70,29 +71,13 @@ test('a store from the first schema is upgraded with every note kept', async ({
   app.page.on('console', (m) => logged.push(m.text()))
   // A page of the app's origin that does not run the app, to lay down the old store first.
   await app.open('/corpus/corpus.json')
-  await app.page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('sourceline', 10)
-        open.onupgradeneeded = () => {
-          const notes = open.result.createObjectStore('notes', { keyPath: 'id' })
-          notes.createIndex('eventId', 'eventId')
-          notes.createIndex('updatedAt', 'updatedAt')
-          notes.add({
-            id: 'v1-note',
-            eventId: 'trafficking-law-2008',
-            body: 'Kept since **version 1**.',
-            createdAt: 1,
-            updatedAt: 2,
-          })
-        }
-        open.onsuccess = () => {
-          open.result.close()
-          resolve()
-        }
-        open.onerror = () => reject(open.error)
-      }),
-  )
+  await writeV1Store(app.page, {
+    id: 'v1-note',
+    eventId: 'trafficking-law-2008',
+    body: 'Kept since **version 1**.',
+    createdAt: 1,
+    updatedAt: 2,
+  })
 
   const app2 = await new SourcelinePage(app.page).open()
   await app2.selectOnTimeline(EVENT)

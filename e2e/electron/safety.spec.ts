@@ -9,6 +9,7 @@ import { readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from '@playwright/test'
 import type { Page } from '@playwright/test'
+import { writeV1Store } from '../old-stores'
 import { SourcelinePage } from '../pages/SourcelinePage'
 import { ELECTRON_BINARY, SKIP_REASON } from './electron-binary'
 import { launchApp, test } from './launch'
@@ -117,33 +118,13 @@ test('an older store is backed up to userData/backups before it is upgraded', as
   await expect(first.page.getByTestId('app')).toBeVisible()
   // Replace the store with one a schema-1 build wrote. The app's connection closes on the
   // delete's versionchange and nothing in the idle app reopens it before the app quits.
-  await first.page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const deleting = indexedDB.deleteDatabase('sourceline')
-        deleting.onerror = () => reject(deleting.error)
-        deleting.onsuccess = () => {
-          const open = indexedDB.open('sourceline', 10)
-          open.onupgradeneeded = () => {
-            const notes = open.result.createObjectStore('notes', { keyPath: 'id' })
-            notes.createIndex('eventId', 'eventId')
-            notes.createIndex('updatedAt', 'updatedAt')
-            notes.add({
-              id: 'v1-note',
-              eventId: 'trafficking-law-2008',
-              body: 'From schema 1.',
-              createdAt: 1,
-              updatedAt: 1,
-            })
-          }
-          open.onsuccess = () => {
-            open.result.close()
-            resolve()
-          }
-          open.onerror = () => reject(open.error)
-        }
-      }),
-  )
+  await writeV1Store(first.page, {
+    id: 'v1-note',
+    eventId: 'trafficking-law-2008',
+    body: 'From schema 1.',
+    createdAt: 1,
+    updatedAt: 1,
+  })
   await first.app.close()
 
   const second = await launchApp(userDataDir)
