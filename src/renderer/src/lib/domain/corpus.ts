@@ -9,6 +9,7 @@ import type { Article, ArticleMeta, Corpus, Evidence } from '$shared/corpus'
 import { DateError, parseDate } from './dates'
 import { reanchor } from './anchoring'
 import { indexToCodePoint, positionToRange, verifyEvidence } from './quotes'
+import { issueLines } from './schema-issues'
 
 export class CorpusError extends Error {
   override name = 'CorpusError'
@@ -33,15 +34,6 @@ export function cutLines(raw: string, [start, end]: readonly [number, number]): 
     throw new RangeError(`line range ${start}–${end} is past the last line (${lines.length})`)
   }
   return lines.slice(start - 1, end).join('\n')
-}
-
-function issuePath(issue: v.BaseIssue<unknown>): string {
-  let path = ''
-  for (const item of issue.path ?? []) {
-    const key: unknown = item.key
-    path += typeof key === 'number' ? `[${key}]` : `${path ? '.' : ''}${String(key)}`
-  }
-  return path || '(manifest)'
 }
 
 function snippet(text: string, max = 60): string {
@@ -132,7 +124,7 @@ export function buildCorpus(manifest: unknown, raws: Record<string, string>): Co
   const parsed = v.safeParse(CorpusManifestSchema, manifest)
   if (!parsed.success) {
     // Past a schema failure the data has no known shape, so the other checks cannot run.
-    throw new CorpusError(parsed.issues.map((issue) => `${issuePath(issue)}: ${issue.message}`))
+    throw new CorpusError(issueLines(parsed.issues, '(manifest)'))
   }
   const { title, articles: metas, events } = parsed.output
   const problems: string[] = []
