@@ -13,6 +13,7 @@ const electron = vi.hoisted(() => ({
   invoked: [] as { channel: string; args: unknown[] }[],
   listeners: new Map<string, Set<(...args: unknown[]) => void>>(),
   handled: new Map<string, (...args: unknown[]) => Promise<unknown>>(),
+  opened: [] as string[],
 }))
 
 vi.mock('electron', () => ({
@@ -47,7 +48,12 @@ vi.mock('electron', () => ({
   },
   BrowserWindow: { fromWebContents: () => null },
   dialog: {},
-  shell: {},
+  shell: {
+    openExternal: (url: string) => {
+      electron.opened.push(url)
+      return Promise.resolve()
+    },
+  },
   session: {},
 }))
 
@@ -122,5 +128,51 @@ describe('the main process', () => {
       databaseFolder: '/home/user/.config/Sourceline/IndexedDB',
       backupsFolder: '/home/user/.config/Sourceline/backups',
     })
+  })
+})
+
+describe('shell:open-external', () => {
+  /** An IPC event from a frame at `url`; `parent` makes it a subframe. */
+  function from(url: string, parent: object | null = null) {
+    return { senderFrame: { url, parent, isDestroyed: () => false } }
+  }
+
+  async function openExternal(event: object, url: unknown): Promise<unknown> {
+    electron.handled.clear()
+    vi.resetModules()
+    const { registerHandlers } = await import('./handlers')
+    registerHandlers()
+    const handler = electron.handled.get('shell:open-external')
+    if (!handler) throw new Error('shell:open-external is not handled')
+    return handler(event, url)
+  }
+
+  beforeEach(() => {
+    electron.opened.length = 0
+  })
+
+  it('opens https links asked for by the app’s own top frame', async () => {
+    const answer = await openExternal(from('app://sourceline/index.html'), 'https://example.org/a')
+    expect(answer).toEqual({ ok: true, value: { opened: true } })
+    expect(electron.opened).toEqual(['https://example.org/a'])
+  })
+
+  it('refuses every other protocol, and any other sender, before the OS sees the link', async () => {
+    const own = from('app://sourceline/index.html')
+    for (const url of ['http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 42]) {
+      expect(await openExternal(own, url)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument' },
+      })
+    }
+    expect(await openExternal(from('https://evil.example/'), 'https://example.org/')).toMatchObject(
+      { ok: false, error: { code: 'forbidden' } },
+    )
+    const subframe = from('app://sourceline/index.html', { url: 'app://sourceline/index.html' })
+    expect(await openExternal(subframe, 'https://example.org/')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
+    expect(electron.opened).toEqual([])
   })
 })
