@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BackupInfo, BackupReason } from '$shared/ipc'
 import type { BackupsPlatform } from '../platform/platform'
-import { AutoBackups, BackupError, SCHEDULE_INTERVAL_MS, fingerprint } from './scheduler'
+import { AutoBackups, BackupNotWrittenError, SCHEDULE_INTERVAL_MS, fingerprint } from './scheduler'
 
 const HOUR = SCHEDULE_INTERVAL_MS
 
@@ -96,7 +96,7 @@ describe('AutoBackups', () => {
     expect([...files.values()].map((f) => f.reason)).toEqual(['scheduled', 'before-import'])
     state.failWrites = true
     const error = await auto.backupBefore('before-import').catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(BackupError)
+    expect(error).toBeInstanceOf(BackupNotWrittenError)
     expect((error as Error).message).toMatch(/could not be written: disk full/)
   })
 
