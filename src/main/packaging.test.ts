@@ -48,7 +48,8 @@ describe('electron-builder.json', () => {
     await expect(builderValidates({ ...config, fileAsociations: [] })).rejects.toThrow(
       /unknown property 'fileAsociations'/,
     )
-  })
+    // Loading electron-builder takes a few seconds, more on a busy machine.
+  }, 60_000)
 
   it('builds AppImage and deb, a universal dmg and an NSIS installer', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb'])
