@@ -13,8 +13,9 @@ const BASE_URL = `http://127.0.0.1:${PORT}`
 const CI = !!process.env['CI']
 
 const electron = findElectron()
-// Workers load this file too; the runner alone says it.
-if (!electron.binary && process.env['TEST_WORKER_INDEX'] === undefined) {
+const chromiumOnly = process.argv.join(' ').match(/--project[= ]chromium(?!\S)/) !== null
+// Workers load this file too; the runner alone says it, unless only Chromium was asked for.
+if (!electron.binary && !chromiumOnly && process.env['TEST_WORKER_INDEX'] === undefined) {
   console.log(`[e2e] Electron specs skipped: ${electron.reason}`)
 }
 
