@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
@@ -20,6 +21,10 @@ function strictCsp(): Plugin {
     },
   }
 }
+
+/** The app's version, shown by the browser build's About box (Electron asks app.getVersion()). */
+const APP_VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string })
+  .version
 
 const alias = {
   $lib: resolve('src/renderer/src/lib'),
@@ -46,6 +51,7 @@ export default defineConfig({
     // The bundled corpus is served beside the app (app:// in Electron, http in a browser).
     publicDir: resolve('resources'),
     resolve: { alias },
+    define: { __SOURCELINE_VERSION__: JSON.stringify(APP_VERSION) },
     plugins: [svelte({ configFile: resolve('svelte.config.js') }), strictCsp()],
     build: {
       rolldownOptions: {

@@ -8,13 +8,14 @@
 import { expect, test, type Page } from './fixtures'
 import { ProjectScreens } from './pages/ProjectScreens'
 import { SourcelinePage } from './pages/SourcelinePage'
+import type { BackupReason, ErrorCode, SourcelineApi } from '../src/shared/ipc'
 
 const EVENT = '359 human trafficking cases in 2021'
 
 interface FakeBackup {
   name: string
   time: string
-  reason: string
+  reason: BackupReason
   content: string
   verified: boolean
 }
@@ -26,16 +27,20 @@ async function installFakeMain(page: Page, seed: FakeBackup[] = []): Promise<voi
     const w = window as unknown as Record<string, unknown>
     w['__backups'] = backups
     const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-    w['api'] = {
-      saveFile: () => Promise.resolve({ ok: false, error: { code: 'cancelled', message: '' } }),
+    const refuse = (code: ErrorCode, message: string) =>
+      Promise.resolve({ ok: false as const, error: { code, message } })
+    // Typed as the real window.api, so a verb added to the contract must be added here too.
+    const api: SourcelineApi = {
+      saveFile: () => refuse('cancelled', ''),
+      printToPdf: () => refuse('internal', 'not in this fake'),
+      capturePage: () => refuse('internal', 'not in this fake'),
       openExternal: () => ok({ opened: true }),
       onMenuCommand: () => () => {},
-      writeBackup(reason: string, content: string) {
-        if (w['__failBackups'])
-          return Promise.resolve({
-            ok: false,
-            error: { code: 'io', message: 'ENOSPC: no space left on device.' },
-          })
+      about: () => refuse('internal', 'not in this fake'),
+      takeOpenedProjectFiles: () => ok([]),
+      onProjectFileOpened: () => () => {},
+      writeBackup(reason, content) {
+        if (w['__failBackups']) return refuse('io', 'ENOSPC: no space left on device.')
         const time = new Date(Date.now() + backups.length).toISOString()
         const name = `sourceline-backup-${time.replace(/:/g, '-')}-${reason}.json`
         backups.push({ name, time, reason, content, verified: true })
@@ -53,17 +58,16 @@ async function installFakeMain(page: Page, seed: FakeBackup[] = []): Promise<voi
               verified,
             })),
         ),
-      readBackup(name: string) {
+      readBackup(name) {
         const found = backups.find((b) => b.name === name)
-        return found
-          ? ok({ content: found.content })
-          : Promise.resolve({ ok: false, error: { code: 'io', message: 'no such backup' } })
+        return found ? ok({ content: found.content }) : refuse('io', 'no such backup')
       },
       getStoreRecord: () => ok(null),
-      setStoreRecord: (request: { records: number }) =>
+      setStoreRecord: (request) =>
         ok({ records: request.records, savedAt: new Date().toISOString() }),
       quarantineStore: () => ok({ path: '/nowhere' }),
     }
+    w['api'] = api
   }, seed)
 }
 

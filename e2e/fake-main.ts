@@ -5,6 +5,7 @@
  * browser e2e; the real main is exercised by e2e/electron/safety.spec.ts where a binary exists.
  */
 import type { Page } from '@playwright/test'
+import type { AboutFacts, BackupReason, SourcelineApi } from '../src/shared/ipc'
 
 export interface FakeMainSetup {
   /** The store record main would answer; null when there is none. */
@@ -13,6 +14,19 @@ export interface FakeMainSetup {
   backups?: Record<string, string>
   /** When set, writeBackup fails with this message (a full disk). */
   writeFails?: string
+  /** Project files the OS opened with the app before it started: name → text. */
+  openedFiles?: Record<string, string>
+}
+
+/** What the fake main answers for Help ▸ About. */
+export const FAKE_ABOUT: AboutFacts = {
+  appVersion: '0.1.0',
+  electronVersion: '45.4.1',
+  chromiumVersion: '142.0.7444.52',
+  nodeVersion: '22.20.0',
+  dataFolder: '/home/user/.config/Sourceline',
+  databaseFolder: '/home/user/.config/Sourceline/IndexedDB',
+  backupsFolder: '/home/user/.config/Sourceline/backups',
 }
 
 export interface FakeMainLog {
@@ -22,53 +36,76 @@ export interface FakeMainLog {
 }
 
 export async function installFakeMain(page: Page, setup: FakeMainSetup): Promise<void> {
-  await page.addInitScript((config: FakeMainSetup) => {
-    const log: FakeMainLog = { setRecord: [], quarantined: 0, written: [] }
-    const backups = new Map(Object.entries(config.backups ?? {}))
-    let record =
-      config.records === null
-        ? null
-        : { records: config.records, savedAt: '2024-05-01T09:00:00.000Z' }
-    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-    const w = window as unknown as { api: unknown; __fakeMain: FakeMainLog }
-    w.__fakeMain = log
-    w.api = {
-      saveFile: () => ok({ saved: false }),
-      openExternal: () => ok({ opened: true }),
-      onMenuCommand: () => () => undefined,
-      writeBackup(reason: string, content: string) {
-        if (config.writeFails)
-          return Promise.resolve({ ok: false, error: { code: 'io', message: config.writeFails } })
-        const name = `sourceline-backup-2024-05-0${backups.size + 1}T09-30-00.000Z-${reason}.json`
-        backups.set(name, content)
-        log.written.push({ reason, content })
-        return ok({ name })
-      },
-      listBackups: () =>
-        ok(
-          [...backups.entries()]
-            .map(([name, content]) => ({
-              name,
-              time: name.slice(18, 42).replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3'),
-              reason: name.slice(43, -5),
-              size: content.length,
-              verified: true,
-            }))
-            .sort((a, b) => b.name.localeCompare(a.name)),
-        ),
-      readBackup: (name: string) => ok({ content: backups.get(name) ?? '' }),
-      getStoreRecord: () => ok(record),
-      setStoreRecord({ records }: { records: number }) {
-        log.setRecord.push(records)
-        record = { records, savedAt: new Date().toISOString() }
-        return ok(record)
-      },
-      quarantineStore() {
-        log.quarantined++
-        return ok({ path: '/home/user/.config/Sourceline/damaged-2024-05-01T09-31-00.000Z' })
-      },
-    }
-  }, setup)
+  await page.addInitScript(
+    ({ config, about }: { config: FakeMainSetup; about: AboutFacts }) => {
+      const log: FakeMainLog = { setRecord: [], quarantined: 0, written: [] }
+      const backups = new Map(Object.entries(config.backups ?? {}))
+      let record =
+        config.records === null
+          ? null
+          : { records: config.records, savedAt: '2024-05-01T09:00:00.000Z' }
+      let opened = Object.entries(config.openedFiles ?? {})
+      const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
+      const unavailable = () =>
+        Promise.resolve({
+          ok: false as const,
+          error: { code: 'internal' as const, message: 'not in the fake main' },
+        })
+      const w = window as unknown as { api: SourcelineApi; __fakeMain: FakeMainLog }
+      w.__fakeMain = log
+      // Typed as the real window.api, so a verb added to the contract must be added here too.
+      const api: SourcelineApi = {
+        saveFile: () => ok({ saved: false }),
+        printToPdf: unavailable,
+        capturePage: unavailable,
+        openExternal: () => ok({ opened: true }),
+        onMenuCommand: () => () => undefined,
+        about: () => ok(about),
+        takeOpenedProjectFiles() {
+          const files = opened.map(([name, text]) => ({
+            name,
+            bytes: new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>,
+          }))
+          opened = []
+          return ok(files)
+        },
+        onProjectFileOpened: () => () => undefined,
+        writeBackup(reason, content) {
+          if (config.writeFails)
+            return Promise.resolve({ ok: false, error: { code: 'io', message: config.writeFails } })
+          const name = `sourceline-backup-2024-05-0${backups.size + 1}T09-30-00.000Z-${reason}.json`
+          backups.set(name, content)
+          log.written.push({ reason, content })
+          return ok({ name })
+        },
+        listBackups: () =>
+          ok(
+            [...backups.entries()]
+              .map(([name, content]) => ({
+                name,
+                time: name.slice(18, 42).replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3'),
+                reason: name.slice(43, -5) as BackupReason,
+                size: content.length,
+                verified: true,
+              }))
+              .sort((a, b) => b.name.localeCompare(a.name)),
+          ),
+        readBackup: (name) => ok({ content: backups.get(name) ?? '' }),
+        getStoreRecord: () => ok(record),
+        setStoreRecord({ records }) {
+          log.setRecord.push(records)
+          record = { records, savedAt: new Date().toISOString() }
+          return ok(record)
+        },
+        quarantineStore() {
+          log.quarantined++
+          return ok({ path: '/home/user/.config/Sourceline/damaged-2024-05-01T09-31-00.000Z' })
+        },
+      }
+      w.api = api
+    },
+    { config: setup, about: FAKE_ABOUT },
+  )
 }
 
 export function fakeMainLog(page: Page): Promise<FakeMainLog> {

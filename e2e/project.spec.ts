@@ -76,7 +76,7 @@ test('a project saved from the UI arrives whole in a fresh profile, and again ad
     expect(original[table].length, `${table} in the store`).toBeGreaterThan(0)
 
   const saved = await screens.saveProject()
-  expect(saved.suggestedFilename).toMatch(/^sourceline-project-\d{4}-\d{2}-\d{2}\.json$/)
+  expect(saved.suggestedFilename).toMatch(/^sourceline-project-\d{4}-\d{2}-\d{2}\.sourceline$/)
   await expect(
     app.page.getByTestId('message-success').filter({ hasText: saved.suggestedFilename }),
   ).toBeVisible()

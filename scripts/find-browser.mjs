@@ -1,10 +1,12 @@
 /**
- * Finds a Chromium-family browser already on this machine for the e2e tests and the bench.
- * Playwright cannot download its own browser everywhere we run (our CI reaches only npm and apt),
- * so an installed Chromium comes first and Playwright's managed browser is the fallback.
+ * Finds the browsers the e2e tests run in: a Chromium-family browser already on this machine (for
+ * the e2e tests and the bench), and an Electron binary for the e2e/electron specs. Playwright
+ * cannot download its own browser everywhere we run (our CI reaches only npm and apt), so an
+ * installed Chromium comes first and Playwright's managed browser is the fallback.
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** Flags for a quiet, offline, headless run: no GPU, no background traffic, no first-run UI. */
 export const CHROMIUM_ARGS = [
@@ -51,4 +53,42 @@ export function findChromium() {
     return value
   }
   return candidates().find((path) => existsSync(path))
+}
+
+/** Where the electron package keeps its binary, and the binary's path inside that folder. */
+function electronPackage() {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'electron')
+  const pathFile = join(dir, 'path.txt')
+  const fallback = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' }
+  const inside = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : (fallback[process.platform] ?? 'electron')
+  return { dir, inside }
+}
+
+/** The one command that makes the Electron specs run on a developer's machine. */
+export const ELECTRON_SPECS_COMMAND = 'npx install-electron && npm run test:electron'
+
+/**
+ * The Electron binary the e2e/electron specs launch, or why there is none. The same places the
+ * electron package looks: ELECTRON_OVERRIDE_DIST_PATH, else node_modules/electron/dist. Nothing
+ * here loads the electron package, whose index.js downloads a missing binary.
+ */
+export function findElectron() {
+  const { dir, inside } = electronPackage()
+  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH']
+  if (override) {
+    const binary = join(override, inside)
+    return existsSync(binary)
+      ? { binary }
+      : { reason: `ELECTRON_OVERRIDE_DIST_PATH=${override}, but there is no Electron at ${binary}` }
+  }
+  const binary = join(dir, 'dist', inside)
+  return existsSync(binary)
+    ? { binary }
+    : {
+        reason:
+          'no Electron binary in node_modules/electron/dist (installed with ' +
+          `ELECTRON_SKIP_BINARY_DOWNLOAD) and no ELECTRON_OVERRIDE_DIST_PATH; run ${ELECTRON_SPECS_COMMAND}`,
+      }
 }

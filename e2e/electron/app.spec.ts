@@ -5,10 +5,13 @@
  * printed, where no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD).
  */
 import { spawn } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
 import { expect } from '@playwright/test'
 import type { ElectronApplication, Page } from '@playwright/test'
 import type { WebPreferences } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp'
+import { API_VERB_NAMES } from '../../src/shared/api-verbs'
+import { projectFile } from '../fake-main'
 import { ELECTRON_BINARY, PROJECT_ROOT, SKIP_REASON, productionEnv } from './electron-binary'
 import { test as base } from './launch'
 
@@ -96,18 +99,9 @@ test('window.api has exactly the verbs and nothing of Electron', async ({ appWin
     ipcRenderer: 'ipcRenderer' in window,
     electron: 'electron' in window,
   }))
+  // The verb table is the one source of window.api (src/shared/api-verbs.ts).
   expect(surface).toEqual({
-    api: [
-      'getStoreRecord: function',
-      'listBackups: function',
-      'onMenuCommand: function',
-      'openExternal: function',
-      'quarantineStore: function',
-      'readBackup: function',
-      'saveFile: function',
-      'setStoreRecord: function',
-      'writeBackup: function',
-    ],
+    api: API_VERB_NAMES.map((name) => `${name}: function`).sort(),
     ipcRenderer: false,
     electron: false,
   })
@@ -253,17 +247,15 @@ test('a menu command reaches the page through window.api', async ({ electronApp,
     .toEqual(['fit-all'])
 })
 
-test('a second instance hands over to the first and exits', async ({
-  electronApp,
-  userDataDir,
-}) => {
+/** Starts a second instance on the same user data with `extra` arguments; answers its exit code. */
+async function secondInstance(userDataDir: string, extra: string[] = []): Promise<number | null> {
   const second = spawn(
     ELECTRON_BINARY ?? 'electron',
     // --no-sandbox as Playwright passes it to the first instance (CI containers often need it).
-    [PROJECT_ROOT, `--user-data-dir=${userDataDir}`, '--no-sandbox'],
+    [PROJECT_ROOT, `--user-data-dir=${userDataDir}`, '--no-sandbox', ...extra],
     { env: productionEnv(), stdio: 'ignore' },
   )
-  const exitCode = await new Promise<number | null>((resolve, reject) => {
+  return new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
       second.kill()
       reject(new Error('the second instance did not exit within 20 s'))
@@ -273,8 +265,69 @@ test('a second instance hands over to the first and exits', async ({
       resolve(code)
     })
   })
-  expect(exitCode).toBe(0)
+}
+
+test('a second instance hands over to the first and exits', async ({
+  electronApp,
+  userDataDir,
+}) => {
+  expect(await secondInstance(userDataDir)).toBe(0)
   expect(
     await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length),
   ).toBe(1)
+})
+
+test('a .sourceline file handed over by a second instance waits for Import', async ({
+  electronApp,
+  appWindow,
+  userDataDir,
+}, testInfo) => {
+  const file = testInfo.outputPath('Handed over.sourceline')
+  const note = {
+    id: 'handed',
+    eventId: 'trafficking-law-2008',
+    body: 'x',
+    createdAt: 1,
+    updatedAt: 2,
+  }
+  await writeFile(file, projectFile([note]))
+  expect(await secondInstance(userDataDir, [file])).toBe(0)
+  const preview = appWindow.getByTestId('import-preview')
+  await expect(preview).toContainText('Handed over.sourceline')
+  await expect(preview.getByTestId('preview-added')).toHaveText('add 1 new record')
+  // Still one window, and nothing imported until the user confirms.
+  expect(
+    await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length),
+  ).toBe(1)
+  await expect(preview.getByTestId('import-confirm')).toBeEnabled()
+})
+
+test('About answers the running versions and the folders under user data', async ({
+  appWindow,
+  launched,
+}) => {
+  const answer = await appWindow.evaluate(() => window.api?.about())
+  const versions = await launched.app.evaluate(({ app }) => ({
+    app: app.getVersion(),
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+  }))
+  expect(answer).toMatchObject({
+    ok: true,
+    value: {
+      appVersion: versions.app,
+      electronVersion: versions.electron,
+      chromiumVersion: versions.chrome,
+      dataFolder: launched.userData,
+      backupsFolder: launched.backups,
+    },
+  })
+})
+
+test('Help ▸ About Sourceline opens the About box', async ({ electronApp, appWindow }) => {
+  await electronApp.evaluate(({ Menu }) => {
+    Menu.getApplicationMenu()?.getMenuItemById('about')?.click()
+  })
+  await expect(appWindow.getByTestId('about-electron')).toHaveText(/^\d+\.\d+\.\d+/)
+  await expect(appWindow.getByTestId('about-app')).toContainText('(desktop app)')
 })

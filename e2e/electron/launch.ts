@@ -1,8 +1,10 @@
 /**
  * How the Electron specs start the built app: each test gets its own user-data folder
  * (`userDataDir`), which `launchApp` starts the app on, as often as a test needs; `launched` is
- * the app started once on it and closed after the test. Specs still call
- * `test.skip(!ELECTRON_BINARY, SKIP_REASON)` themselves.
+ * the app started once on it and closed after the test. `launchApp` returns once the page says
+ * startup has settled (`<html data-startup>`), and everything main prints is kept and attached
+ * to a failed test as `main-process.log`. Specs still call `test.skip(!ELECTRON_BINARY,
+ * SKIP_REASON)` themselves.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -21,19 +23,47 @@ export interface RunningApp {
   close(): Promise<void>
 }
 
-/** Starts the built app on `userDataDir` and waits for its window's DOM. */
+/** What main printed in the current test, from every app it launched; null outside a test. */
+let mainLog: string[] | null = null
+
+function keepOutput(app: ElectronApplication, launch: number): void {
+  const started = Date.now()
+  for (const [name, stream] of [
+    ['stdout', app.process().stdout],
+    ['stderr', app.process().stderr],
+  ] as const) {
+    stream?.setEncoding('utf8')
+    stream?.on('data', (chunk: string) => {
+      for (const line of chunk.split('\n').filter((l) => l.trim() !== ''))
+        mainLog?.push(`[launch ${launch} +${Date.now() - started} ms ${name}] ${line}`)
+    })
+  }
+  app.process().once('exit', (code, signal) => {
+    mainLog?.push(`[launch ${launch}] exited: code ${code}, signal ${signal}`)
+  })
+}
+
+let launches = 0
+
+/** Starts the built app on `userDataDir` and waits until its startup has settled. */
 export async function launchApp(userDataDir: string): Promise<RunningApp> {
   expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} is missing: run electron-vite build`).toBe(true)
   // No executablePath: Playwright then finds the electron package's binary itself and preloads
   // its loader, which adds the switches it runs Chromium with elsewhere.
+  const launch = ++launches
+  // A process that dies before its window opens fails here; Playwright's error carries its output.
   const app = await electron.launch({
     // The project directory: Electron reads package.json "main" and loads it as an ES module.
     args: [PROJECT_ROOT, `--user-data-dir=${userDataDir}`],
     env: productionEnv(),
   })
+  keepOutput(app, launch)
   try {
     const page = await app.firstWindow()
     await page.waitForLoadState('domcontentloaded')
+    // The ready signal: Startup.svelte marks <html data-startup> with how startup ended (the
+    // main screen, the recovery screen, or a stop), so no spec looks at a half-started window.
+    await page.locator('html[data-startup]').waitFor({ state: 'attached', timeout: 60_000 })
     // Ask main rather than assume: this is the folder the handlers use.
     const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))
     return { app, page, userData, backups: join(userData, 'backups'), close: () => app.close() }
@@ -44,9 +74,30 @@ export async function launchApp(userDataDir: string): Promise<RunningApp> {
   }
 }
 
-export const test = base.extend<{ userDataDir: string; launched: RunningApp }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-  userDataDir: async ({}, use, testInfo) => {
+export const test = base.extend<{
+  userDataDir: string
+  launched: RunningApp
+  mainProcessLog: void
+}>({
+  mainProcessLog: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
+    async ({}, use, testInfo) => {
+      const lines: string[] = []
+      mainLog = lines
+      launches = 0
+      await use()
+      mainLog = null
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('main-process.log', {
+          body: lines.length > 0 ? lines.join('\n') : '(no app started, or main printed nothing)',
+          contentType: 'text/plain',
+        })
+      }
+    },
+    { auto: true },
+  ],
+  // Depends on the log so that it is collecting before any app starts.
+  userDataDir: async ({ mainProcessLog: _collecting }, use, testInfo) => {
     await use(testInfo.outputPath('user-data'))
   },
   launched: async ({ userDataDir }, use) => {

@@ -1,23 +1,40 @@
 /**
- * The invoke handlers behind window.api: saving an export through the native save dialog, and
- * opening an https link in the user's browser. Each one is registered through handle(), which has
- * already checked the sender and validated the arguments by the time it runs.
+ * The invoke handlers behind window.api: saving an export through the native save dialog, opening
+ * an https link in the user's browser, the About facts and the project files the OS opened. Each
+ * one is registered through handle(), which has already checked the sender and validated the
+ * arguments by the time it runs.
  */
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import type { IpcMainInvokeEvent, SaveDialogOptions } from 'electron'
 import { join } from 'node:path'
 import { OpenExternalRequestSchema, SaveFileRequestSchema } from '../shared/ipc'
-import type { Result, SaveFileOutcome, SaveFileRequest } from '../shared/ipc'
-import { registerBackupHandlers } from './backup-handlers'
+import type { AboutFacts, Result, SaveFileOutcome, SaveFileRequest } from '../shared/ipc'
+import { recoveryPaths, registerBackupHandlers } from './backup-handlers'
 import { registerExportHandlers } from './export-handlers'
 import { describeWriteError, safeFileName, writeFileAtomic } from './files'
 import { fail, handle, ok } from './ipc'
+import { openedFiles } from './opened-files'
 
 export function registerHandlers(): void {
   handle('export:save-file', [SaveFileRequestSchema], saveFile)
   handle('shell:open-external', [OpenExternalRequestSchema], openExternal)
+  handle('app:about', [], async () => ok(aboutFacts()))
+  handle('project:take-opened-files', [], async () => ok(await openedFiles.take()))
   registerBackupHandlers()
   registerExportHandlers()
+}
+
+export function aboutFacts(): AboutFacts {
+  const paths = recoveryPaths()
+  return {
+    appVersion: app.getVersion(),
+    electronVersion: process.versions.electron ?? 'unknown',
+    chromiumVersion: process.versions.chrome ?? 'unknown',
+    nodeVersion: process.versions.node,
+    dataFolder: paths.userData,
+    databaseFolder: paths.store,
+    backupsFolder: paths.backups,
+  }
 }
 
 async function saveFile(

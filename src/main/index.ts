@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol'
 import { registerHandlers } from './handlers'
 import { installApplicationMenu } from './menu'
+import { isProjectFilePath, openedFiles, projectFilesInArgv } from './opened-files'
+import { send } from './ipc'
 import { devServerUrl, isOwnUrl } from './origin'
 
 const RENDERER_ROOT = join(import.meta.dirname, '../renderer')
@@ -27,7 +29,15 @@ let mainWindow: BrowserWindow | null = null
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
+  // Project files named on this instance's command line (Windows, Linux) wait for the renderer.
+  for (const path of projectFilesInArgv(process.argv, process.cwd())) openedFiles.add(path)
+  // macOS sends double-clicked files here, possibly before 'ready'.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    if (isProjectFilePath(path)) projectFileOpened(path)
+  })
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const path of projectFilesInArgv(argv, workingDirectory)) projectFileOpened(path)
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.show()
@@ -88,6 +98,17 @@ function createMainWindow(): BrowserWindow {
     console.error('[main] could not load the renderer', error)
   })
   return win
+}
+
+/**
+ * Queues a project file the OS opened and tells the page, which takes it into the Import project
+ * file check. A page still loading takes the queue once it starts, so nothing is lost.
+ */
+function projectFileOpened(path: string): void {
+  openedFiles.add(path)
+  if (!app.isReady()) return
+  if (!mainWindow) mainWindow = createMainWindow()
+  else send(mainWindow.webContents, 'project:file-opened')
 }
 
 function currentWindow(): BrowserWindow | null {

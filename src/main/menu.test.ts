@@ -56,3 +56,30 @@ describe('menuTemplate', () => {
     expect(linux).not.toContain('appMenu')
   })
 })
+
+describe('the Help menu and the command table', () => {
+  it('has Help ▸ About Sourceline, which asks the renderer to show the About box', () => {
+    const run = vi.fn()
+    const help = menuTemplate({ platform: 'linux', isPackaged: true, run }).find(
+      (i) => i.label === 'Help',
+    )
+    const about = (help?.submenu as MenuItemConstructorOptions[]).find((i) => i.id === 'about')
+    expect(about?.label).toBe('About Sourceline')
+    ;(about?.click as () => void)()
+    expect(run).toHaveBeenCalledWith('about')
+  })
+
+  it('sends only commands of the table: every other item is an Electron role or a separator', () => {
+    const ids = new Set<string>(COMMANDS.map((c) => c.id))
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      for (const item of build(platform, false)) {
+        if (item.click) expect(ids, String(item.label)).toContain(item.id)
+        else
+          expect(
+            item.role ?? item.type ?? (item.submenu ? 'submenu' : null),
+            String(item.label),
+          ).not.toBeNull()
+      }
+    }
+  })
+})

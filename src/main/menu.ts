@@ -99,6 +99,7 @@ export function menuTemplate({
       ],
     },
     { role: 'windowMenu' },
-    { label: 'Help', role: 'help', submenu: [...items('help'), { role: 'about' }] },
+    // About Sourceline is a command too: the renderer shows versions and folders (Help group).
+    { label: 'Help', role: 'help', submenu: items('help') },
   ]
 }

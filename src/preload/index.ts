@@ -1,50 +1,36 @@
 /**
- * Builds window.api from the IPC contract: verbs only, never ipcRenderer or a generic send. It runs
- * in a sandboxed renderer, where 'electron' is the only module it may load at runtime, so the
- * contract is imported for its types alone.
+ * Builds window.api from the verb table (src/shared/api-verbs.ts): each verb invokes its channel
+ * or subscribes to its event, never ipcRenderer or a generic send. It runs in a sandboxed renderer,
+ * where 'electron' is the only module it may load at runtime; the table is plain data it bundles.
  */
 import { contextBridge, ipcRenderer } from 'electron'
 import type { IpcRendererEvent } from 'electron'
-import type {
-  EventChannel,
-  EventContract,
-  InvokeChannel,
-  InvokeContract,
-  SourcelineApi,
-} from '../shared/ipc'
-
-function invoke<C extends InvokeChannel>(
-  channel: C,
-  ...args: Parameters<InvokeContract[C]>
-): Promise<ReturnType<InvokeContract[C]>> {
-  return ipcRenderer.invoke(channel, ...args)
-}
+import { API_VERBS } from '../shared/api-verbs'
+import type { VerbRoute } from '../shared/api-verbs'
+import type { SourcelineApi } from '../shared/ipc'
 
 /** Forwards one event's payload; the IpcRendererEvent (and its sender) stays in the preload. */
-function subscribe<C extends EventChannel>(
-  channel: C,
-  listener: (...args: Parameters<EventContract[C]>) => void,
-): () => void {
-  const forward = (_event: IpcRendererEvent, ...args: Parameters<EventContract[C]>): void =>
-    listener(...args)
+function subscribe(channel: string, listener: (...args: unknown[]) => void): () => void {
+  const forward = (_event: IpcRendererEvent, ...args: unknown[]): void => listener(...args)
   ipcRenderer.on(channel, forward)
   return () => {
     ipcRenderer.removeListener(channel, forward)
   }
 }
 
-const api: SourcelineApi = {
-  saveFile: (request) => invoke('export:save-file', request),
-  openExternal: (url) => invoke('shell:open-external', url),
-  printToPdf: (html) => invoke('export:print-pdf', html),
-  capturePage: (rect) => invoke('export:capture-page', rect),
-  onMenuCommand: (listener) => subscribe('menu:command', listener),
-  writeBackup: (reason, content) => invoke('backup:write', reason, content),
-  listBackups: () => invoke('backup:list'),
-  readBackup: (name) => invoke('backup:read', name),
-  getStoreRecord: () => invoke('recovery:get-record'),
-  setStoreRecord: (request) => invoke('recovery:set-record', request),
-  quarantineStore: () => invoke('recovery:quarantine'),
+function verb(route: VerbRoute): (...args: never[]) => unknown {
+  if ('invoke' in route) {
+    const channel = route.invoke
+    return (...args: unknown[]) => ipcRenderer.invoke(channel, ...args)
+  }
+  const channel = route.event
+  return (listener: (...args: unknown[]) => void) => subscribe(channel, listener)
 }
+
+// Each entry's arguments and answer are those of its channel in the contract, which
+// SourcelineApi is typed from; the table is what makes them agree.
+const api = Object.fromEntries(
+  Object.entries(API_VERBS).map(([name, route]) => [name, verb(route)]),
+) as unknown as SourcelineApi
 
 contextBridge.exposeInMainWorld('api', api)

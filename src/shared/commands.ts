@@ -178,6 +178,14 @@ export const COMMANDS = [
     group: 'help',
     menu: 'help',
   },
+  {
+    id: 'about',
+    label: 'About Sourceline',
+    description: 'Versions, and where your data and backups live',
+    shortcut: null,
+    group: 'help',
+    menu: 'help',
+  },
 ] as const satisfies readonly Command[]
 
 /** A command of the table, with its id typed. */

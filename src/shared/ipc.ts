@@ -3,6 +3,7 @@
  * `domain:verb-noun`. Every invoke answers with a Result envelope: errors do not cross IPC as classes.
  */
 import * as v from 'valibot'
+import type { ApiVerbs } from './api-verbs'
 
 export type Result<T> =
   { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } }
@@ -105,6 +106,32 @@ export interface StoreRecord {
   savedAt: string
 }
 
+/**
+ * Help ▸ About: what main knows. The renderer adds the versions of its own data formats (the
+ * database schema and the project file format).
+ */
+export interface AboutFacts {
+  appVersion: string
+  electronVersion: string
+  chromiumVersion: string
+  nodeVersion: string
+  /** The user-data folder; the database is its IndexedDB folder. */
+  dataFolder: string
+  databaseFolder: string
+  backupsFolder: string
+}
+
+/** Project files carry this extension; `.json` (the first format's) is still accepted. */
+export const PROJECT_FILE_EXTENSION = 'sourceline'
+export const PROJECT_FILE_EXTENSIONS = [PROJECT_FILE_EXTENSION, 'json'] as const
+
+/**
+ * A project file the OS asked the app to open, as main read it: its bytes, or why it could not be
+ * read. The renderer checks it like a file the user picked; nothing is imported without a confirm.
+ */
+export type OpenedProjectFile =
+  { name: string; bytes: Uint8Array<ArrayBuffer> } | { name: string; problem: string }
+
 /** Renderer → main calls, answered with a Result. */
 export interface InvokeContract {
   'export:save-file': (request: SaveFileRequest) => Result<SaveFileOutcome>
@@ -117,32 +144,38 @@ export interface InvokeContract {
   'recovery:get-record': () => Result<StoreRecord | null>
   'recovery:set-record': (request: StoreRecordRequest) => Result<StoreRecord>
   'recovery:quarantine': () => Result<{ path: string }>
+  'app:about': () => Result<AboutFacts>
+  'project:take-opened-files': () => Result<OpenedProjectFile[]>
 }
 
 /** Main → renderer events. */
 export interface EventContract {
   'menu:command': (command: MenuCommand) => void
+  'project:file-opened': () => void
 }
 
 export type InvokeChannel = keyof InvokeContract
 export type EventChannel = keyof EventContract
 
-/** What the preload exposes as `window.api`: verbs, never Electron. */
-export interface SourcelineApi {
-  saveFile(request: SaveFileRequest): Promise<Result<SaveFileOutcome>>
-  /** Prints a standalone HTML export to PDF in a hidden window without script; answers the bytes. */
-  printToPdf(html: string): Promise<Result<{ bytes: Uint8Array<ArrayBuffer> }>>
-  /** A PNG of a rectangle of the app's page as it is drawn now. */
-  capturePage(rect: CaptureRect): Promise<Result<{ bytes: Uint8Array<ArrayBuffer> }>>
-  openExternal(url: string): Promise<Result<{ opened: true }>>
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void
-  /** Writes the project file as a verified backup in the app's backups folder. */
-  writeBackup(reason: BackupReason, content: string): Promise<Result<{ name: string }>>
-  /** The backups on disk, newest first. */
-  listBackups(): Promise<Result<BackupInfo[]>>
-  readBackup(name: string): Promise<Result<{ content: string }>>
-  getStoreRecord(): Promise<Result<StoreRecord | null>>
-  setStoreRecord(request: StoreRecordRequest): Promise<Result<StoreRecord>>
-  /** Copies (never moves) the IndexedDB folder aside; answers the copy's folder. */
-  quarantineStore(): Promise<Result<{ path: string }>>
+/**
+ * What the preload exposes as `window.api`, typed from the verb table (src/shared/api-verbs.ts):
+ * an invoke verb takes its channel's arguments and answers its Result; an event verb takes a
+ * listener and answers an unsubscribe. Verbs, never Electron.
+ */
+export type SourcelineApi = {
+  readonly [V in keyof ApiVerbs]: ApiVerbs[V] extends { invoke: infer C extends InvokeChannel }
+    ? (...args: Parameters<InvokeContract[C]>) => Promise<ReturnType<InvokeContract[C]>>
+    : ApiVerbs[V] extends { event: infer C extends EventChannel }
+      ? (listener: (...args: Parameters<EventContract[C]>) => void) => () => void
+      : never
 }
+
+type RoutedChannels<K extends 'invoke' | 'event'> = {
+  [V in keyof ApiVerbs]: ApiVerbs[V] extends Record<K, infer C> ? C : never
+}[keyof ApiVerbs]
+type ChannelsWithoutVerb =
+  Exclude<InvokeChannel, RoutedChannels<'invoke'>> | Exclude<EventChannel, RoutedChannels<'event'>>
+/** Fails to compile, naming the channel, when a contract channel has no verb in the table. */
+export const EVERY_CHANNEL_HAS_A_VERB: [ChannelsWithoutVerb] extends [never]
+  ? true
+  : ChannelsWithoutVerb = true

@@ -10,7 +10,7 @@ import {
 describe('project context', () => {
   it('names files by the local day', () => {
     const at = new Date(2024, 0, 5, 23, 59)
-    expect(projectFileName(at)).toBe('sourceline-project-2024-01-05.json')
+    expect(projectFileName(at)).toBe('sourceline-project-2024-01-05.sourceline')
     expect(backupDownloadName(at)).toBe('sourceline-backup-2024-01-05.json')
   })
 

@@ -3,6 +3,7 @@
  * Shared by the project file screen, the Backups screen and automatic backups.
  */
 import type { Corpus } from '$shared/corpus'
+import { PROJECT_FILE_EXTENSION } from '$shared/ipc'
 import type { ProjectContext } from '../domain/project/format'
 import type { ExportMeta } from '../db/actions/project'
 
@@ -19,9 +20,9 @@ export function exportMetaFor(corpus: Corpus): ExportMeta {
   return { corpus: { title: corpus.title, articleIds: corpus.articles.map((a) => a.id) } }
 }
 
-/** `sourceline-project-2024-05-01.json`, in the user's local day. */
+/** `sourceline-project-2024-05-01.sourceline`, in the user's local day. */
 export function projectFileName(now: Date = new Date()): string {
-  return `sourceline-project-${localDay(now)}.json`
+  return `sourceline-project-${localDay(now)}.${PROJECT_FILE_EXTENSION}`
 }
 
 /** The browser build's backup download: `sourceline-backup-2024-05-01.json`, local day. */

@@ -1,5 +1,21 @@
 /** The browser build's platform: files leave as downloads, links open in a new tab. */
-import type { Platform } from './platform'
+import type { Platform, RuntimeFacts } from './platform'
+
+/** The browser's Chromium major version from its user agent, or 'unknown' in another browser. */
+export function chromiumVersionOf(userAgent: string): string {
+  return /(?:Chrome|Chromium)\/([\d.]+)/.exec(userAgent)?.[1] ?? 'unknown'
+}
+
+export function browserFacts(userAgent: string, origin: string, appVersion: string): RuntimeFacts {
+  return {
+    build: 'browser build',
+    appVersion,
+    electronVersion: null,
+    chromiumVersion: chromiumVersionOf(userAgent),
+    data: `this browser profile's IndexedDB, for ${origin}`,
+    backups: 'none kept by the app: Backups ▸ Download a backup saves one to your downloads',
+  }
+}
 
 export function createBrowserPlatform(): Platform {
   return {
@@ -30,6 +46,12 @@ export function createBrowserPlatform(): Platform {
       window.open(url, '_blank', 'noopener,noreferrer')
     },
     onMenuCommand() {
+      return () => {}
+    },
+    async about() {
+      return browserFacts(navigator.userAgent, location.origin, __SOURCELINE_VERSION__)
+    },
+    onProjectFileOpened() {
       return () => {}
     },
   }

@@ -43,6 +43,38 @@ export function createElectronPlatform(api: SourcelineApi): Platform {
       return api.onMenuCommand(listener)
     },
 
+    async about() {
+      const facts = unwrap(await api.about())
+      return {
+        build: 'desktop app',
+        appVersion: facts.appVersion,
+        electronVersion: facts.electronVersion,
+        chromiumVersion: facts.chromiumVersion,
+        data: `the IndexedDB folder of ${facts.dataFolder} (${facts.databaseFolder})`,
+        backups: facts.backupsFolder,
+      }
+    },
+
+    onProjectFileOpened(listener) {
+      let active = true
+      // Files opened before the page listened wait in main's queue: take them now, and again
+      // each time main says another came.
+      const take = async (): Promise<void> => {
+        try {
+          const files = unwrap(await api.takeOpenedProjectFiles())
+          for (const file of files) if (active) listener(file)
+        } catch (error) {
+          console.error('Opened project files could not be taken', error)
+        }
+      }
+      const unsubscribe = api.onProjectFileOpened(() => void take())
+      void take()
+      return () => {
+        active = false
+        unsubscribe()
+      }
+    },
+
     backups: {
       async write(reason, content) {
         return unwrap(await api.writeBackup(reason, content))

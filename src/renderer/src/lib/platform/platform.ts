@@ -7,6 +7,7 @@ import type {
   BackupReason,
   CaptureRect,
   MenuCommand,
+  OpenedProjectFile,
   SaveFileRequest,
   StoreRecord,
 } from '$shared/ipc'
@@ -28,6 +29,14 @@ export interface Platform {
   openExternal(url: string): Promise<void>
   /** Commands from the application menu; the browser build has none. Returns an unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  /** What Help ▸ About shows of where the app runs and where its data lives. Throws on failure. */
+  about(): Promise<RuntimeFacts>
+  /**
+   * Project files the OS opened with the app (Electron: double-click, command line, a second
+   * instance), each passed to `listener` once, including any opened before the call. The browser
+   * build has none. Returns an unsubscribe.
+   */
+  onProjectFileOpened(listener: (file: OpenedProjectFile) => void): () => void
   /** Backups kept by the app on disk (Electron). The browser build has none: it offers a download. */
   readonly backups?: BackupsPlatform
   /** Recovery files kept outside IndexedDB (Electron). Undefined in the browser build. */
@@ -51,4 +60,17 @@ export interface RecoveryPlatform {
   setStoreRecord(records: number): Promise<StoreRecord>
   /** Copies the IndexedDB folder aside (never moves it); answers the folder it was copied to. */
   quarantineStore(): Promise<string>
+}
+
+/** Where the app runs and keeps its data, for the About box. */
+export interface RuntimeFacts {
+  build: 'desktop app' | 'browser build'
+  appVersion: string
+  /** Null in the browser build. */
+  electronVersion: string | null
+  chromiumVersion: string
+  /** Where the database lives, in words a user can follow. */
+  data: string
+  /** Where backups are kept, in words. */
+  backups: string
 }

@@ -16,6 +16,7 @@ export interface ScreenParts {
   openProject(): void
   openBackups(): void
   openHelp(): void
+  openAbout(): void
 }
 
 export function workspaceCommands(ws: Workspace, screen: ScreenParts): Commands {
@@ -62,6 +63,7 @@ export function workspaceCommands(ws: Workspace, screen: ScreenParts): Commands 
     'toggle-reader': { enabled: loaded, run: () => layout.toggleReader() },
     'toggle-side': { enabled: loaded, run: () => layout.toggleSide() },
     'keyboard-help': { enabled: always, run: screen.openHelp },
+    about: { enabled: always, run: screen.openAbout },
   })
 }
 
