@@ -3,6 +3,7 @@
  * address as found, the readable body, and warnings about anything odd. Also the text clean-up all
  * three readers (HTML, Markdown, plain text) share, so every draft obeys the same rules. Pure.
  */
+import { fromOtherScripts } from '../date-scripts'
 import { isValidEdtf } from '../dates'
 import { parseUserDate } from '../user-dates'
 
@@ -135,12 +136,13 @@ const TIME_OF_DAY =
 export function readDraftDate(found: string | null | undefined): DraftDate {
   const text = collapseSpaces(found ?? '')
   if (text === '') return { text: '', edtf: null }
-  const iso = ISO_DATE.exec(text)
+  const latin = fromOtherScripts(text).text
+  const iso = ISO_DATE.exec(latin)
   if (iso) {
     const edtf = iso[3] ? `${iso[1]}-${iso[2]}-${iso[3]}` : `${iso[1]}-${iso[2]}`
     return { text, edtf: isValidEdtf(edtf) ? edtf : null }
   }
-  const words = collapseSpaces(text.replace(DATE_NOISE, '').replace(TIME_OF_DAY, ' '))
+  const words = collapseSpaces(latin.replace(DATE_NOISE, '').replace(TIME_OF_DAY, ' '))
   const read = parseUserDate(words)
   return { text, edtf: read.ok ? read.edtf : null }
 }
@@ -152,7 +154,7 @@ const ISO_LINE = /^\d{4}-\d{2}(?:-\d{2})?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/
  * dateline under a headline is. A sentence that starts with a date is not one.
  */
 export function isDateLine(line: string): boolean {
-  const text = collapseSpaces(line)
+  const text = collapseSpaces(fromOtherScripts(line).text)
   if (text === '' || text.length > 60) return false
   const words = collapseSpaces(text.replace(DATE_NOISE, '').replace(TIME_OF_DAY, ' '))
   return ISO_LINE.test(words) || parseUserDate(words).ok
