@@ -260,3 +260,12 @@ export function languageSourceWords(language: DetectedLanguage): string {
       return 'not found: English assumed, check it'
   }
 }
+
+/**
+ * The language of an article stored before languages were kept (schema v3, project files without
+ * one): read from its text, English when the text says too little.
+ */
+export function articleLanguage(body: string): { language: string; direction: TextDirection } {
+  const tag = languageFromText(body) ?? 'en'
+  return { language: tag, direction: directionOf(tag) }
+}

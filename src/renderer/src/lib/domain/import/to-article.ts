@@ -19,7 +19,8 @@ export function importedToArticle(a: ImportedArticle): Article {
     // The body is stored already cut from the file, so no line range applies.
     bodyLines: [1, 1],
     captionLine: null,
-    language: 'en',
+    language: a.language,
+    direction: a.direction,
     raw: a.original,
     body: a.body,
     caption: null,
