@@ -269,3 +269,11 @@ export function articleLanguage(body: string): { language: string; direction: Te
   const tag = languageFromText(body) ?? 'en'
   return { language: tag, direction: directionOf(tag) }
 }
+
+/** An article's direction: as stored, else from its language (bundled articles give none). */
+export function articleDirection(article: {
+  language: string
+  direction?: TextDirection | undefined
+}): TextDirection {
+  return article.direction ?? directionOf(article.language)
+}
