@@ -1160,7 +1160,9 @@ function compareLength(kept: number, marked: number | null): string | null {
  */
 function cutFurnitureLines(paragraphs: readonly string[], cuts: Cuts): string[] {
   const out: string[] = []
-  const captions = paragraphs.filter((p) => isGalleryCaption(p)).length
+  // Captions in a list carry its marker ('• 3/50 …').
+  const isCaption = (p: string): boolean => isGalleryCaption(p.replace(/^(?:• |\d+\. )/, ''))
+  const captions = paragraphs.filter(isCaption).length
   let i = 0
   while (i < paragraphs.length) {
     const p = paragraphs[i]!
@@ -1170,14 +1172,9 @@ function cutFurnitureLines(paragraphs: readonly string[], cuts: Cuts): string[] 
       continue
     }
     // Two or more numbered captions make a slide show; one '24/7' line does not.
-    if (captions >= 2 && isGalleryCaption(p)) {
+    if (captions >= 2 && isCaption(p)) {
       const run: string[] = []
-      while (
-        i < paragraphs.length &&
-        !CUT_MARK.test(paragraphs[i]!) &&
-        (isGalleryCaption(paragraphs[i]!) ||
-          (run.length > 0 && paragraphs[i]!.length < 300 && isGalleryCaption(paragraphs[i - 1]!)))
-      ) {
+      while (i < paragraphs.length && isCaption(paragraphs[i]!)) {
         run.push(paragraphs[i]!)
         i++
       }
@@ -1249,11 +1246,14 @@ function placeCuts(
   return {
     paragraphs: kept,
     removed: removed.map(({ kind, count, paragraphs: texts, at: place }) => ({
+      // Teasers are counted without their 'Related' heading.
       label: removedLabel(
         kind,
-        kind === 'related' || kind === 'read-more' || kind === 'other'
-          ? Math.max(count, texts.length)
-          : texts.length,
+        kind === 'related' || kind === 'read-more'
+          ? Math.max(1, texts.filter((t) => !isFurnitureLine(t)).length)
+          : kind === 'other'
+            ? Math.max(count, texts.length)
+            : texts.length,
       ),
       paragraphs: texts,
       at: place,
