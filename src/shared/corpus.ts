@@ -65,7 +65,10 @@ export const ArticleSchema = v.strictObject({
   /** 1-based inclusive line ranges of the received file. */
   bodyLines: v.tuple([v.pipe(v.number(), v.integer()), v.pipe(v.number(), v.integer())]),
   captionLine: v.nullable(v.pipe(v.number(), v.integer())),
-  language: v.literal('en'),
+  /** BCP 47 tag of the article's language. */
+  language: v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'is a BCP 47 tag')),
+  /** Left out for left-to-right text. */
+  direction: v.optional(v.picklist(['ltr', 'rtl'])),
 })
 
 export const EventSchema = v.strictObject({

@@ -26,6 +26,7 @@ async function newArticle(
     byline: null,
     published: { edtf: '2012-05-03', note: 'As the page gives it.' },
     url: 'https://dailymekong.example.com/raid',
+    language: 'en',
     body: 'Police freed 40 workers.\n\nTwo men were arrested.',
     original,
     originalName: 'raid.html',
@@ -50,7 +51,13 @@ describe('importing articles', () => {
   it('stores an article with an id and times, findable by its SHA-256, as one undoable step', async () => {
     const input = await newArticle('<p>page one</p>')
     const article = await importArticle(input, 1000)
-    expect(article).toEqual({ ...input, id: article.id, importedAt: 1000, updatedAt: 1000 })
+    expect(article).toEqual({
+      ...input,
+      id: article.id,
+      direction: 'ltr',
+      importedAt: 1000,
+      updatedAt: 1000,
+    })
     expect(await importedArticles()).toEqual([article])
     expect(await importedArticle(article.id)).toEqual(article)
     expect(await findBySha256(input.sha256)).toEqual(article)
@@ -139,6 +146,7 @@ describe('editing and deleting imported articles', () => {
         byline: 'Jane Roe',
         published: { edtf: '2012-05', note: 'Month only, from the print edition.' },
         url: null,
+        language: 'ar',
       },
       2000,
     )
@@ -149,6 +157,8 @@ describe('editing and deleting imported articles', () => {
       byline: 'Jane Roe',
       published: { edtf: '2012-05', note: 'Month only, from the print edition.' },
       url: null,
+      language: 'ar',
+      direction: 'rtl',
       updatedAt: 2000,
     })
     expect(history.undoLabel).toBe('Edit article details')
@@ -163,6 +173,7 @@ describe('editing and deleting imported articles', () => {
       byline: null,
       published: { edtf: null, note: 'n' },
       url: null,
+      language: 'en',
     }
     await expect(updateArticleMetadata('missing', details)).rejects.toMatchObject({
       code: 'missing',

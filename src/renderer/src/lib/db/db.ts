@@ -36,7 +36,10 @@ export type SourcelineDb = Dexie & {
 
 export function openDatabase(name = DB_NAME): SourcelineDb {
   const db = new Dexie(name) as SourcelineDb
-  for (const m of MIGRATIONS) db.version(m.version).stores(m.stores)
+  for (const m of MIGRATIONS) {
+    const version = db.version(m.version).stores(m.stores)
+    if (m.upgrade) version.upgrade(m.upgrade)
+  }
   // A store saved by a newer build is opened read-only (lib/db/startup.ts).
   db.use(writeGuard)
   // Every write made through actions/ is recorded for undo.

@@ -7,7 +7,10 @@ import { MIGRATIONS } from './migrations'
 /** Opens a database exactly as a build that shipped only the first `n` migrations would. */
 function openAtVersion(name: string, n: number): Dexie {
   const db = new Dexie(name)
-  for (const m of MIGRATIONS.slice(0, n)) db.version(m.version).stores(m.stores)
+  for (const m of MIGRATIONS.slice(0, n)) {
+    const version = db.version(m.version).stores(m.stores)
+    if (m.upgrade) version.upgrade(m.upgrade)
+  }
   return db
 }
 
@@ -65,15 +68,55 @@ describe('migrations', () => {
       .add({ id: 'n1', eventId: 'user-1', body: 'b', createdAt: 1, updatedAt: 1 })
     v2.close()
 
-    const v3 = openDatabase(name)
+    const v3 = openAtVersion(name, 3)
     await v3.open()
     expect(v3.verno).toBe(3)
-    expect(await v3.highlights.toArray()).toEqual([highlight])
-    expect(await v3.userEvents.count()).toBe(1)
-    expect(await v3.evidence.where('eventId').equals('user-1').count()).toBe(1)
-    expect(await v3.notes.count()).toBe(1)
-    expect(await v3.articles.count()).toBe(0)
+    expect(await v3.table('highlights').toArray()).toEqual([highlight])
+    expect(await v3.table('userEvents').count()).toBe(1)
+    expect(await v3.table('evidence').where('eventId').equals('user-1').count()).toBe(1)
+    expect(await v3.table('notes').count()).toBe(1)
+    expect(await v3.table('articles').count()).toBe(0)
     v3.close()
+    await Dexie.delete(name)
+  })
+
+  it('v3 → v4 gives every imported article a language and direction read from its text', async () => {
+    const name = 'migrate-3-4'
+    const v3 = openAtVersion(name, 3)
+    const base = { title: 'T', importedAt: 1, original: 'o', url: null }
+    const rows = [
+      {
+        ...base,
+        id: 'en',
+        sha256: '1'.repeat(64),
+        body: 'The police said that the raid was over.',
+      },
+      { ...base, id: 'km', sha256: '2'.repeat(64), body: 'ក្រសួងមហាផ្ទៃបានប្រកាសពីផែនការថ្មីដើម្បីប្រយុទ្ធ' },
+      {
+        ...base,
+        id: 'ar',
+        sha256: '3'.repeat(64),
+        body: 'أعلنت وزارة الداخلية عن خطة جديدة لمكافحة الاتجار',
+      },
+      { ...base, id: 'short', sha256: '4'.repeat(64), body: '40' },
+    ]
+    await v3.table('articles').bulkAdd(rows)
+    v3.close()
+
+    const v4 = openAtVersion(name, 4)
+    await v4.open()
+    expect(v4.verno).toBe(4)
+    const stored = await v4.table('articles').orderBy('id').toArray()
+    expect(stored.map((a) => [a.id, a.language, a.direction])).toEqual([
+      ['ar', 'ar', 'rtl'],
+      ['en', 'en', 'ltr'],
+      ['km', 'km', 'ltr'],
+      ['short', 'en', 'ltr'],
+    ])
+    // Nothing else about them changed.
+    for (const row of rows) expect(stored.find((a) => a.id === row.id)).toMatchObject(row)
+    expect(await v4.table('articles').where('language').equals('km').count()).toBe(1)
+    v4.close()
     await Dexie.delete(name)
   })
 })
@@ -136,6 +179,22 @@ describe('a store from every shipped version opens in the current build', () => 
       entityEdits: [entityEdit],
       articles: [article],
     },
+    4: {
+      notes: [note],
+      highlights: [highlight],
+      userEvents: [userEvent],
+      evidence: [evidence],
+      eventAnnotations: [annotation],
+      entityEdits: [entityEdit],
+      articles: [{ ...article, language: 'km', direction: 'ltr' }],
+    },
+  }
+
+  /** What upgrades add to a version's records: v4 reads each article's language from its text. */
+  function upgraded(version: number, table: string, rows: object[]): object[] {
+    if (table === 'articles' && version < 4)
+      return rows.map((row) => ({ ...row, language: 'en', direction: 'ltr' }))
+    return rows
   }
 
   it('has a fixture for every shipped version', () => {
@@ -153,7 +212,9 @@ describe('a store from every shipped version opens in the current build', () => 
       await current.open()
       expect(current.verno).toBe(MIGRATIONS.at(-1)!.version)
       for (const table of current.tables)
-        expect(await table.toArray(), table.name).toEqual(tables[table.name] ?? [])
+        expect(await table.toArray(), table.name).toEqual(
+          upgraded(Number(version), table.name, tables[table.name] ?? []),
+        )
       // The indexes the app queries by work on the carried-over rows.
       expect(await current.notes.where('eventId').equals(note.eventId).count()).toBe(1)
       if (Number(version) >= 2)

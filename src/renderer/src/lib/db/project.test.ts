@@ -222,6 +222,8 @@ const articleArb: fc.Arbitrary<ImportedArticle> = fc.record({
   byline: fc.option(fc.string({ maxLength: 20 })),
   published: dating,
   url: fc.option(fc.webUrl()),
+  language: fc.constantFrom('en', 'km', 'ar'),
+  direction: fc.constant('ltr' as const),
   body: text(60).filter((s) => s.length > 0),
   original: text(80),
   originalName: fc.string({ maxLength: 20 }),

@@ -10,6 +10,7 @@ import type {
   TextPositionSelector,
   TextQuoteSelector,
 } from '$shared/corpus'
+import type { TextDirection } from './language'
 
 /** A note the user wrote on one event. */
 export interface Note {
@@ -76,6 +77,10 @@ export interface ImportedArticle {
   byline: string | null
   published: Dating
   url: string | null
+  /** BCP 47 tag of the article's language ('km', 'ar', 'pt-BR'). */
+  language: string
+  /** How its text runs: from the language, stored so every view and export agrees. */
+  direction: TextDirection
   /** The readable text the reader shows and quotes point into. */
   body: string
   /** The file as received, unchanged (text), with its name and type. */

@@ -1,9 +1,11 @@
 /**
  * Dates as people type them: plain English ('12 December 2007', 'circa 2018', 'before March
- * 2023') or EDTF, read into one EDTF string and said back in words, so the person sees what was
- * understood before it is saved. Nothing is guessed: a form with two readings ('03/04/2018') or
+ * 2023'), the same in other scripts and languages (date-scripts.ts: '២៧ កក្កដា ២០១៩') or EDTF,
+ * read into one EDTF string and said back in words, so the person sees what was understood
+ * before it is saved. Nothing is guessed: a form with two readings ('03/04/2018') or
  * none that EDTF can hold ('early 2018', 'next Tuesday') is refused with what to write instead.
  */
+import { fromOtherScripts } from './date-scripts'
 import { DateError, describeDate, parseDate } from './dates'
 
 export type UserDate = { ok: true; edtf: string; words: string } | { ok: false; error: string }
@@ -644,6 +646,21 @@ function accept(edtf: string): UserDate {
  * 'the 1990s'). On success, `words` is how the app will show the date, to say back what was read.
  */
 export function parseUserDate(input: string): UserDate {
+  const rewritten = fromOtherScripts(input)
+  if (rewritten.text === input) return parseEnglishDate(input)
+  const read = parseEnglishDate(rewritten.text)
+  if (!read.ok)
+    return { ok: false, error: read.error.replaceAll(`“${rewritten.text}”`, `“${input.trim()}”`) }
+  // A Buddhist Era year is shown as the person wrote it, beside the year it is.
+  const words =
+    rewritten.buddhistYear === null
+      ? read.words
+      : `${read.words} (Buddhist Era ${rewritten.buddhistYear})`
+  return { ok: true, edtf: read.edtf, words }
+}
+
+/** The English and EDTF reader, after other scripts and languages are rewritten. */
+function parseEnglishDate(input: string): UserDate {
   const s = input
     .replace(/\s+/g, ' ')
     .trim()

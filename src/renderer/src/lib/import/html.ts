@@ -15,8 +15,24 @@ import {
   joinParagraphs,
   isDateLine,
   readDraftDate,
+  looksLikeDateLine,
+  unreadDatelineWarning,
   type Draft,
+  type FieldSources,
+  type RemovedBlock,
 } from '../domain/import/draft'
+import {
+  GALLERY_WORDS,
+  checkByline,
+  isGalleryCaption,
+  kindOfName,
+  otherLanguageFurniture,
+  removedLabel,
+  titleWithoutOutlet,
+  unwrapJsonLd,
+  type FurnitureKind,
+} from '../domain/import/page-words'
+import { detectLanguage } from '../domain/language'
 
 // ---- Sanitizing ----
 
@@ -217,6 +233,16 @@ interface PageMeta {
   byline: string | null
   published: string
   url: string | null
+  sources: FieldSources
+  /** What the page declares about its language. */
+  lang: {
+    page: string | null
+    jsonLd: string | null
+    contentLanguage: string | null
+    ogLocale: string | null
+  }
+  /** Length of the JSON-LD articleBody, to compare the kept text with. */
+  articleBodyLength: number | null
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -253,7 +279,7 @@ function jsonLdArticle(root: Element): { [key: string]: Json } | null {
   for (const script of all(root, 'script[type]')) {
     if (attr(script, 'type')?.trim().toLowerCase() !== 'application/ld+json') continue
     try {
-      visit(JSON.parse(textContentOf.call(script) ?? '') as Json)
+      visit(JSON.parse(unwrapJsonLd(textContentOf.call(script) ?? '')) as Json)
     } catch {
       // A broken block says nothing; the meta tags may still.
     }
@@ -312,15 +338,15 @@ function publishedFromPage(root: Element): string | null {
   return null
 }
 
-/** 'By Jane Doe | 27 March 2023' → 'Jane Doe'. */
+/** 'By Jane Doe | 27 March 2023' → 'Jane Doe'; initials alone or a doubled name: see checkByline. */
 function cleanByline(found: string | null): string | null {
   if (!found) return null
-  const name = collapseSpaces(found.split(/[|•·\n]/)[0] ?? '').replace(/^by\s+/i, '')
-  return name !== '' && name.length <= 200 ? name : null
+  return checkByline(collapseSpaces(found.split(/[|•·\n]/)[0] ?? ''))
 }
 
 const BYLINE_SELECTOR =
-  '[rel~="author"], [itemprop~="author"], .byline, .author-name, .article-author'
+  '[rel~="author"], [itemprop~="author"], .byline, .author-name, .article-author, .pb-byline, ' +
+  '.byline__name, .c-byline, .story-byline, .author'
 
 /** The article's own byline first: a sidebar teaser earlier in the page may carry another. */
 function bylineFromPage(root: Element): string | null {
@@ -336,65 +362,110 @@ function bylineFromPage(root: Element): string | null {
   return null
 }
 
-/** 'Headline | Outlet' or 'Headline - Outlet' → 'Headline', when the outlet is known. */
-function withoutOutlet(title: string, outlet: string | null): string {
-  if (!outlet) return title
-  const suffix = new RegExp(`\\s+[|\\-–—:·]\\s+${escapeRegExp(outlet)}\\s*$`, 'i')
-  const stripped = title.replace(suffix, '')
-  return stripped === '' ? title : stripped
-}
+/** 'Headline | Outlet', '标题_新华网' → 'Headline', when the outlet is known (page-words.ts). */
+const withoutOutlet = titleWithoutOutlet
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** The first candidate with a value, with the words saying where it was found. */
+function firstSourced(
+  candidates: readonly [string, string | null | undefined][],
+): [string, string] | null {
+  for (const [source, value] of candidates)
+    if (value && value.trim() !== '') return [value.trim(), source]
+  return null
 }
 
 /** Title, outlet, byline, date and address from the page as received, read without running it. */
 export function readPageMeta(page: Document): PageMeta {
   const root = documentElementOf.call(page)
-  if (!root) return { title: '', outlet: null, byline: null, published: '', url: null }
+  const noLang = { page: null, jsonLd: null, contentLanguage: null, ogLocale: null }
+  if (!root)
+    return {
+      title: '',
+      outlet: null,
+      byline: null,
+      published: '',
+      url: null,
+      sources: {},
+      lang: noLang,
+      articleBodyLength: null,
+    }
   const ld = jsonLdArticle(root)
   const meta = metaTags(root)
   const m = (key: string): string | null => meta.get(key)?.[0] ?? null
+  const sources: FieldSources = {}
 
-  const outlet = first(
-    m('og:site_name'),
-    ld ? jsonText(ld['publisher']) : null,
-    m('application-name'),
-  )
+  const outletFound = firstSourced([
+    ['from the page’s og:site_name', m('og:site_name')],
+    ['from the publisher in the page’s JSON-LD', ld ? jsonText(ld['publisher']) : null],
+    ['from the page’s application-name', m('application-name')],
+  ])
+  const outlet = outletFound?.[0] ?? null
+  if (outletFound) sources.outlet = outletFound[1]
   const titleElement = all(root, 'title')[0]
   const h1 = all(root, 'article h1, h1')[0]
-  const title = withoutOutlet(
-    first(
-      ld ? jsonText(ld['headline']) : null,
-      m('og:title'),
-      m('twitter:title'),
-      titleElement ? text(titleElement) : null,
-      h1 ? text(h1) : null,
-    ) ?? '',
-    outlet,
-  )
-  const ldAuthors = ld ? jsonNames(ld['author']) : []
+  const titleFound = firstSourced([
+    ['from the headline in the page’s JSON-LD', ld ? jsonText(ld['headline']) : null],
+    ['from the page’s og:title', m('og:title')],
+    ['from the page’s twitter:title', m('twitter:title')],
+    ['from the page’s <title>', titleElement ? text(titleElement) : null],
+    ['from the page’s main heading', h1 ? text(h1) : null],
+  ])
+  const title = withoutOutlet(titleFound?.[0] ?? '', outlet)
+  if (titleFound)
+    sources.title =
+      title === titleFound[0] ? titleFound[1] : `${titleFound[1]}, less the outlet’s name`
+  const ldAuthors = (ld ? jsonNames(ld['author']) : []).map(checkByline).filter((n) => n !== null)
   const metaAuthor = m('author') ?? m('article:author') ?? m('dc.creator') ?? m('byl')
-  const byline =
-    ldAuthors.length > 0
-      ? ldAuthors.join(', ')
-      : (cleanByline(httpUrl(metaAuthor) ? null : metaAuthor) ?? bylineFromPage(root))
-  const published =
-    first(
-      ld ? jsonText(ld['datePublished']) : null,
-      ...PUBLISHED_META.map(m),
-      publishedFromPage(root),
-      ld ? jsonText(ld['dateCreated']) : null,
-    ) ?? ''
+  const bylineFound = firstSourced([
+    ['from the author in the page’s JSON-LD', checkByline(ldAuthors.join(', '))],
+    ['from the page’s author meta tag', cleanByline(httpUrl(metaAuthor) ? null : metaAuthor)],
+    ['from the page’s byline', bylineFromPage(root)],
+  ])
+  const byline = bylineFound?.[0] ?? null
+  if (bylineFound) sources.byline = bylineFound[1]
+  const publishedFound = firstSourced([
+    ['from the datePublished in the page’s JSON-LD', ld ? jsonText(ld['datePublished']) : null],
+    ...PUBLISHED_META.map((key): [string, string | null] => [
+      `from the page’s ${key} meta tag`,
+      m(key),
+    ]),
+    ['from the page’s <time> markup', publishedFromPage(root)],
+    ['from the dateCreated in the page’s JSON-LD', ld ? jsonText(ld['dateCreated']) : null],
+  ])
+  const published = publishedFound?.[0] ?? ''
+  if (publishedFound) sources.published = publishedFound[1]
   const canonical = all(root, 'link[rel][href]').find((link) =>
     (attr(link, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
   )
-  const url =
-    httpUrl(canonical ? attr(canonical, 'href') : null) ??
-    httpUrl(m('og:url')) ??
-    httpUrl(ld ? jsonText(ld['url']) : null) ??
-    httpUrl(ld ? jsonText(ld['mainEntityOfPage']) : null)
-  return { title, outlet, byline, published, url }
+  const urlFound = firstSourced([
+    ['from the page’s canonical link', httpUrl(canonical ? attr(canonical, 'href') : null)],
+    ['from the page’s og:url', httpUrl(m('og:url'))],
+    ['from the page’s JSON-LD', httpUrl(ld ? jsonText(ld['url']) : null)],
+    ['from the page’s JSON-LD', httpUrl(ld ? jsonText(ld['mainEntityOfPage']) : null)],
+  ])
+  const url = urlFound?.[0] ?? null
+  if (urlFound) sources.url = urlFound[1]
+  const httpEquiv = all(root, 'meta[http-equiv][content]').find(
+    (el) => attr(el, 'http-equiv')?.trim().toLowerCase() === 'content-language',
+  )
+  const body = all(root, 'body[lang]')[0]
+  const lang = {
+    page: attr(root, 'lang') ?? attr(root, 'xml:lang') ?? (body ? attr(body, 'lang') : null),
+    jsonLd: ld ? jsonText(ld['inLanguage']) : null,
+    contentLanguage: httpEquiv ? attr(httpEquiv, 'content') : m('content-language'),
+    ogLocale: m('og:locale'),
+  }
+  const articleBody = ld ? jsonText(ld['articleBody']) : null
+  return {
+    title,
+    outlet,
+    byline,
+    published,
+    url,
+    sources,
+    lang,
+    articleBodyLength: articleBody ? articleBody.length : null,
+  }
 }
 
 // ---- Finding the article in the sanitized page ----
@@ -495,6 +566,10 @@ const FURNITURE_WORDS = new Set([
   'caption',
   'credit',
   'credits',
+  // Jetpack's and YARPP's related-post blocks ('jp-relatedposts'), galleries and slide shows.
+  'relatedposts',
+  'yarpp',
+  ...GALLERY_WORDS,
 ])
 
 /** Two-word marks: 'most-viewed', 'sr-only', 'visually-hidden', 'read-more'. */
@@ -591,6 +666,7 @@ function isFurnitureLine(line: string): boolean {
   if (p === '') return true
   if (p.length <= 60 && (FURNITURE_LINE.test(p) || COMMENTS_HEADING.test(p))) return true
   if (p.length <= 60 && FURNITURE_HEADING.test(p)) return true
+  if (otherLanguageFurniture(line) !== null) return true
   const words = p.split(/[\s|/•·,]+/).filter((w) => !/^\d+$/.test(w))
   return (
     p.length <= 120 &&
@@ -624,33 +700,80 @@ function isProse(element: Element): boolean {
 }
 
 /** Removes a furniture heading and what belongs to it: links and lists up to the next prose. */
-function removeFurnitureSection(heading: Element, comments: boolean): void {
+function removeFurnitureSection(
+  heading: Element,
+  comments: boolean,
+  cuts: Cuts = new Cuts(),
+  kind: FurnitureKind = comments ? 'comments' : 'related',
+): void {
   const level = headingLevel(heading) ?? 7
   let next = heading.nextElementSibling
-  heading.remove()
+  const section: Element[] = [heading]
   while (next) {
     const after: Element | null = next.nextElementSibling
     const nextLevel = headingLevel(next)
     if (nextLevel !== null && nextLevel <= level) break
     // Comments run to the end; a 'Related' box may sit mid-article, with the article after it.
     if (!comments && isProse(next)) break
-    next.remove()
+    section.push(next)
     next = after
   }
+  cuts.cut(section, kind)
+}
+
+/** A removed block's place in the text: a paragraph of its own holding only its number. */
+const CUT_MARK = /^\uE000(\d+)\uE000$/
+
+/**
+ * What prune() takes out, kept so the review dialog can say what was cut and put it back. Each cut
+ * leaves a marker paragraph where it was, so its place in the text is known.
+ */
+class Cuts {
+  /** `placed` is false for an inline cut (a share link inside a paragraph): it has no place. */
+  readonly blocks: { kind: FurnitureKind; paragraphs: string[]; placed: boolean }[] = []
+
+  cut(elements: readonly Element[], kind: FurnitureKind): void {
+    const paragraphs = elements.flatMap((el) => paragraphsOf(el))
+    const firstElement = elements[0]
+    if (paragraphs.length > 0 && firstElement) {
+      // A marker paragraph inside running text would split it in two.
+      const placed = BLOCK_TAGS.has(firstElement.tagName)
+      if (placed) {
+        const marker = firstElement.ownerDocument.createElement('p')
+        marker.textContent = `\uE000${this.blocks.length}\uE000`
+        firstElement.before(marker)
+      }
+      this.blocks.push({ kind, paragraphs, placed })
+    }
+    for (const el of elements) el.remove()
+  }
+}
+
+/** A link list the article introduces ('The filings:', a 'Sources' heading) is the article's. */
+function isIntroducedList(element: Element): boolean {
+  if (!/^(?:UL|OL|TABLE)$/.test(element.tagName)) return false
+  const before = element.previousElementSibling
+  if (!before) return false
+  const words = collapseSpaces(before.textContent ?? '')
+  if (headingLevel(before) !== null)
+    return !FURNITURE_HEADING.test(phrase(words)) && otherLanguageFurniture(words) === null
+  return isProse(before) ? /[:：]$/.test(words) : /[:：]$/.test(words) && words.length > 0
 }
 
 /**
  * Cuts furniture out of the chosen container. A class-name match that holds most of the text is
  * kept: 'article-body has-share-bar' is the article, whatever its class says.
  */
-function prune(container: Element): void {
-  for (const el of Array.from(container.querySelectorAll(FURNITURE_ELEMENTS))) el.remove()
+function prune(container: Element, cuts: Cuts = new Cuts()): void {
+  for (const el of Array.from(container.querySelectorAll(FURNITURE_ELEMENTS)))
+    if (container.contains(el)) cuts.cut([el], kindOfName(nameWords(el)))
 
   const total = Math.max(textLength(container), 1)
   for (const el of Array.from(container.querySelectorAll('*'))) {
     if (!container.contains(el)) continue
     const hidden = el.getAttribute('aria-hidden') === 'true' && textLength(el) < 200
-    if ((hidden || isFurnitureByName(el)) && textLength(el) / total <= 0.5) el.remove()
+    if ((hidden || isFurnitureByName(el)) && textLength(el) / total <= 0.5)
+      cuts.cut([el], kindOfName(nameWords(el)))
   }
 
   for (const el of Array.from(
@@ -659,14 +782,16 @@ function prune(container: Element): void {
     if (!container.contains(el)) continue
     const p = phrase(el.textContent ?? '')
     if (p.length > 60) continue
-    const comments = COMMENTS_HEADING.test(p)
-    if (!comments && !FURNITURE_HEADING.test(p)) continue
-    if (headingLevel(el) !== null) removeFurnitureSection(el, comments)
+    const other = otherLanguageFurniture(el.textContent ?? '')
+    const comments = COMMENTS_HEADING.test(p) || other === 'comments'
+    if (!comments && !FURNITURE_HEADING.test(p) && other === null) continue
+    const kind: FurnitureKind = comments ? 'comments' : (other ?? 'related')
+    if (headingLevel(el) !== null) removeFurnitureSection(el, comments, cuts, kind)
     else {
       // A label that is not a heading ('<p>Related Posts</p>') takes its list with it.
       const next = el.nextElementSibling
-      if (next && (/^(?:UL|OL)$/.test(next.tagName) || linkDensity(next) >= 0.7)) next.remove()
-      el.remove()
+      const list = next && (/^(?:UL|OL)$/.test(next.tagName) || linkDensity(next) >= 0.7)
+      cuts.cut(list && next ? [el, next] : [el], kind)
     }
   }
 
@@ -678,9 +803,14 @@ function prune(container: Element): void {
     if (isParagraph) {
       // 'Read more: <a>…</a>' and a paragraph that is one link are teasers for other articles.
       if (length < 150 && (density >= 0.9 || READ_MORE_LINE.test(phrase(el.textContent ?? ''))))
-        el.remove()
-    } else if (density >= 0.7 && el.querySelectorAll('a').length >= 2 && length / total <= 0.5) {
-      el.remove()
+        cuts.cut([el], 'read-more')
+    } else if (
+      density >= 0.7 &&
+      el.querySelectorAll('a').length >= 2 &&
+      length / total <= 0.5 &&
+      !isIntroducedList(el)
+    ) {
+      cuts.cut([el], 'related')
     }
   }
 }
@@ -880,13 +1010,18 @@ function withoutRepeatedMeta(paragraphs: string[], meta: PageMeta): string[] {
   const out = [...paragraphs]
   const title = phrase(meta.title)
   const byline = meta.byline ? phrase(meta.byline) : null
-  for (let i = 0; i < 3 && out.length > 0;) {
-    const p = phrase(out[0]!)
+  // Markers of cut blocks (see Cuts) are stepped over, not counted.
+  for (let i = 0, at = 0; i < 3 && at < out.length;) {
+    if (CUT_MARK.test(out[at]!)) {
+      at++
+      continue
+    }
+    const p = phrase(out[at]!)
     const isTitle = title !== '' && p === title
     const isByline = byline !== null && (p === byline || p === `by ${byline}`)
-    const isDate = isDateLine(out[0]!)
+    const isDate = isDateLine(out[at]!)
     if (!isTitle && !isByline && !isDate) break
-    out.shift()
+    out.splice(at, 1)
     i++
   }
   return out
@@ -899,15 +1034,31 @@ export function htmlToArticle(html: string, fileName: string): Draft {
   const clean = parseInert(sanitizePage(html))
   const body = clean.querySelector('body')
   let paragraphs: string[] = []
+  let removed: RemovedBlock[] = []
+  let markedLength: number | null = meta.articleBodyLength
+  let published = meta.published
+  const sources = { ...meta.sources }
   if (body) {
     const wholePage = body.cloneNode(true)
+    const standfirst = standfirstOf(body)
     const container = articleContainer(clean, body)
-    prune(container)
-    paragraphs = withoutRepeatedMeta(
-      paragraphsOf(container).filter((p) => !isFurnitureLine(p)),
-      meta,
-    )
+    markedLength ??= markedBodyLength(body)
+    const cuts = new Cuts()
+    prune(container, cuts)
+    const found = paragraphsOf(container)
+    if (standfirst && !found.some((p) => p.includes(standfirst))) found.unshift(standfirst)
+    const lines = cutFurnitureLines(found, cuts)
+    const dateline = readDateline(lines, meta)
+    if (dateline.date && published === '') {
+      published = dateline.date
+      sources.published = 'from the dateline'
+    }
+    if (dateline.unread) addWarning(warnings, unreadDatelineWarning(dateline.unread))
+    const placed = placeCuts(withoutRepeatedMeta(lines, meta), cuts)
+    paragraphs = placed.paragraphs
+    removed = placed.removed
     if (paragraphs.length === 0) {
+      removed = []
       // Less sure of what is furniture here, so only what is furniture by its tag goes.
       const page = wholePage as Element
       for (const el of Array.from(page.querySelectorAll(FURNITURE_ELEMENTS))) el.remove()
@@ -920,17 +1071,192 @@ export function htmlToArticle(html: string, fileName: string): Draft {
         )
     }
   }
+  const text = joinParagraphs(paragraphs)
+  const lengthWarning = compareLength(text.length, markedLength)
+  if (lengthWarning) addWarning(warnings, lengthWarning)
+  const language = detectLanguage({ ...meta.lang, text })
 
   return finishDraft(
     {
       title: meta.title,
       outlet: meta.outlet,
       byline: meta.byline,
-      published: readDraftDate(meta.published),
+      published: readDraftDate(published),
       url: meta.url,
-      body: joinParagraphs(paragraphs),
+      body: text,
       warnings,
+      language,
+      sources,
+      removed,
     },
     fileName,
   )
+}
+
+/** Class and id words of a standfirst (the sub-headline under the title). */
+const STANDFIRST_WORDS = new Set([
+  'standfirst',
+  'dek',
+  'subheadline',
+  'subhead',
+  'subtitle',
+  'strapline',
+  'lede',
+  'deck',
+  'summary',
+  'excerpt',
+  'chapo',
+  'bajada',
+  'entradilla',
+  'linha-fina',
+])
+
+/**
+ * The standfirst, which pages often set in the header above the article body, where it would be
+ * cut with the header. Read before pruning; added at the top when the body does not have it.
+ */
+function standfirstOf(body: Element): string | null {
+  for (const el of Array.from(body.querySelectorAll('[class], [id], [itemprop~="description"]'))) {
+    const words = nameWords(el)
+    const joined = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase()
+    const marked =
+      el.getAttribute('itemprop')?.split(/\s+/).includes('description') ||
+      words.some((w) => STANDFIRST_WORDS.has(w)) ||
+      /(?:^|[\s_-])(?:sub-?headline|linha-fina|article-summary)(?:$|[\s_-])/.test(joined)
+    if (!marked) continue
+    const text = collapseSpaces(el.textContent ?? '')
+    if (text.length >= 20 && text.length <= 600 && linkDensity(el) < 0.5) return text
+  }
+  return null
+}
+
+/** Text length of what the page marks as its article, before anything is cut from it. */
+function markedBodyLength(body: Element): number | null {
+  const marked = largest(Array.from(body.querySelectorAll('[itemprop~="articleBody"]')))
+  if (!marked) return null
+  return joinParagraphs(paragraphsOf(marked.cloneNode(true) as Element)).length
+}
+
+/** A warning when the kept text is far from the length of the page's marked article body. */
+function compareLength(kept: number, marked: number | null): string | null {
+  if (marked === null || marked < 200) return null
+  const ratio = kept / marked
+  if (ratio < 0.7)
+    return (
+      `The kept text is ${Math.round(ratio * 100)}% as long as the article body the page marks ` +
+      `(${kept.toLocaleString('en')} of ${marked.toLocaleString('en')} characters): check what was removed.`
+    )
+  if (ratio > 1.5)
+    return (
+      `The kept text is ${Math.round(ratio * 100)}% as long as the article body the page marks ` +
+      `(${kept.toLocaleString('en')} against ${marked.toLocaleString('en')} characters): page furniture may have been kept.`
+    )
+  return null
+}
+
+/**
+ * Drops whole-line furniture ('Share', 'Advertisement', 'Lire aussi : …') and runs of gallery
+ * captions ('3/50 …'), each recorded as a cut with a marker in its place.
+ */
+function cutFurnitureLines(paragraphs: readonly string[], cuts: Cuts): string[] {
+  const out: string[] = []
+  // Captions in a list carry its marker ('• 3/50 …').
+  const isCaption = (p: string): boolean => isGalleryCaption(p.replace(/^(?:• |\d+\. )/, ''))
+  const captions = paragraphs.filter(isCaption).length
+  let i = 0
+  while (i < paragraphs.length) {
+    const p = paragraphs[i]!
+    if (CUT_MARK.test(p)) {
+      out.push(p)
+      i++
+      continue
+    }
+    // Two or more numbered captions make a slide show; one '24/7' line does not.
+    if (captions >= 2 && isCaption(p)) {
+      const run: string[] = []
+      while (i < paragraphs.length && isCaption(paragraphs[i]!)) {
+        run.push(paragraphs[i]!)
+        i++
+      }
+      out.push(`\uE000${cuts.blocks.length}\uE000`)
+      cuts.blocks.push({ kind: 'gallery', paragraphs: run, placed: true })
+      continue
+    }
+    if (isFurnitureLine(p)) {
+      const other = otherLanguageFurniture(p)
+      out.push(`\uE000${cuts.blocks.length}\uE000`)
+      cuts.blocks.push({ kind: other ?? 'other', paragraphs: [p], placed: true })
+      i++
+      continue
+    }
+    out.push(p)
+    i++
+  }
+  return out
+}
+
+/**
+ * A dateline among the first lines: read, it becomes the date when the page's metadata has none
+ * (and withoutRepeatedMeta takes it out of the text); unread, it stays and is reported.
+ */
+function readDateline(
+  paragraphs: readonly string[],
+  meta: PageMeta,
+): { date: string | null; unread: string | null } {
+  const top = paragraphs.filter((p) => !CUT_MARK.test(p)).slice(0, 4)
+  const title = phrase(meta.title)
+  for (const line of top) {
+    if (phrase(line) === title) continue
+    if (isDateLine(line)) return { date: line, unread: null }
+    if (looksLikeDateLine(line) && line.length <= 60 && meta.published === '')
+      return { date: null, unread: line }
+  }
+  return { date: null, unread: null }
+}
+
+/** Removes the markers, noting how many kept paragraphs came before each cut. */
+function placeCuts(
+  paragraphs: readonly string[],
+  cuts: Cuts,
+): { paragraphs: string[]; removed: RemovedBlock[] } {
+  const kept: string[] = []
+  const at = new Map<number, number>()
+  for (const p of paragraphs) {
+    const mark = CUT_MARK.exec(p)
+    if (mark) at.set(Number(mark[1]), kept.length)
+    else kept.push(p)
+  }
+  // Adjacent cuts of one kind are one block to the person ('3 related-post teasers').
+  const removed: (RemovedBlock & { kind: FurnitureKind; count: number })[] = []
+  cuts.blocks.forEach((block, i) => {
+    const place = block.placed ? (at.get(i) ?? kept.length) : kept.length
+    const last = removed.at(-1)
+    if (last && last.kind === block.kind && last.at === place) {
+      last.paragraphs.push(...block.paragraphs)
+      last.count++
+    } else
+      removed.push({
+        kind: block.kind,
+        count: 1,
+        label: '',
+        paragraphs: [...block.paragraphs],
+        at: place,
+      })
+  })
+  return {
+    paragraphs: kept,
+    removed: removed.map(({ kind, count, paragraphs: texts, at: place }) => ({
+      // Teasers are counted without their 'Related' heading.
+      label: removedLabel(
+        kind,
+        kind === 'related' || kind === 'read-more'
+          ? Math.max(1, texts.filter((t) => !isFurnitureLine(t)).length)
+          : kind === 'other'
+            ? Math.max(count, texts.length)
+            : texts.length,
+      ),
+      paragraphs: texts,
+      at: place,
+    })),
+  }
 }

@@ -10,6 +10,7 @@ import { runCommand } from '../history'
 import type { ImportedArticle } from '../../domain/types'
 import { sha256Hex } from '../../domain/corpus'
 import { isValidEdtf } from '../../domain/dates'
+import { directionOf, normaliseLanguageTag, type TextDirection } from '../../domain/language'
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../domain/import/limits'
 import { command } from './command'
 import { WriteError, toWriteError } from './errors'
@@ -23,9 +24,15 @@ export interface ArticleDetails {
   byline: string | null
   published: Dating
   url: string | null
+  /** BCP 47 tag; the direction follows from it. */
+  language: string
 }
 
-export type NewArticle = Omit<ImportedArticle, 'id' | 'importedAt' | 'updatedAt'>
+export type NewArticle = Omit<ImportedArticle, 'id' | 'importedAt' | 'updatedAt' | 'direction'>
+
+interface CheckedDetails extends ArticleDetails {
+  direction: TextDirection
+}
 
 /** Deleting was refused: evidence or highlights quote the article. */
 export class ArticleInUseError extends WriteError {
@@ -67,7 +74,7 @@ function optional(value: string | null, what: string): string | null {
   return text === '' ? null : text
 }
 
-function checkDetails(details: ArticleDetails): ArticleDetails {
+function checkDetails(details: ArticleDetails): CheckedDetails {
   const title = details.title.trim()
   if (title === '') throw new WriteError('empty', 'An article needs a title.')
   if (title.length > MAX_TITLE)
@@ -81,12 +88,20 @@ function checkDetails(details: ArticleDetails): ArticleDetails {
   const url = details.url?.trim() || null
   if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url))
     throw new WriteError('failed', 'The article’s address must start with http:// or https://.')
+  const language = normaliseLanguageTag(details.language)
+  if (language === null)
+    throw new WriteError(
+      'failed',
+      `“${details.language}” is not a language tag; write one such as ‘en’, ‘km’ or ‘pt-BR’.`,
+    )
   return {
     title,
     outlet: optional(details.outlet, 'outlet name'),
     byline: optional(details.byline, 'byline'),
     published: dating.output,
     url,
+    language,
+    direction: directionOf(language),
   }
 }
 
@@ -150,7 +165,7 @@ export async function importArticle(input: NewArticle, now = Date.now()): Promis
   return article
 }
 
-/** Changes an imported article's title, outlet, byline, date and address. */
+/** Changes an imported article's title, outlet, byline, date, address and language. */
 export async function updateArticleMetadata(
   id: string,
   details: ArticleDetails,

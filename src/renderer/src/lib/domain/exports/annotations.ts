@@ -8,6 +8,7 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../../../../../shared/corpus'
 import type { AppEvent, EvidenceView } from '../events'
 import type { Highlight } from '../types'
+import { articleDirection } from '../language'
 import { isoDateTime, sortedEvents } from './common'
 import type { ExportInput } from './input'
 
@@ -33,6 +34,9 @@ export interface EventReference {
 export interface AnnotationTarget {
   source: string
   selector: [TextQuoteSelector, TextPositionSelector]
+  /** The source article's language (BCP 47) and direction, when it is in the export. */
+  language?: string
+  textDirection?: 'ltr' | 'rtl'
 }
 
 export interface WebAnnotation {
@@ -86,13 +90,18 @@ export function eventIri(eventId: string): string {
   return `urn:sourceline:event:${segment(eventId)}`
 }
 
+/** Language and direction of each exported article, by id. */
+type Languages = ReadonlyMap<string, { language: string; textDirection: 'ltr' | 'rtl' }>
+
 function target(
   articleId: string,
   quote: TextQuoteSelector,
   position: TextPositionSelector,
+  languages: Languages = new Map(),
 ): AnnotationTarget {
   return {
     source: articleIri(articleId),
+    ...languages.get(articleId),
     selector: [
       { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
       { type: 'TextPositionSelector', start: position.start, end: position.end },
@@ -110,7 +119,7 @@ function times(createdAt: number, updatedAt: number): { created?: string; modifi
   }
 }
 
-function highlightAnnotation(h: Highlight, generated: string): WebAnnotation {
+function highlightAnnotation(h: Highlight, generated: string, languages: Languages): WebAnnotation {
   const note = h.note.trim()
   const body: TextualBody[] = [
     ...(note === ''
@@ -134,7 +143,7 @@ function highlightAnnotation(h: Highlight, generated: string): WebAnnotation {
     generated,
     generator: GENERATOR,
     ...(body.length === 0 ? {} : { body }),
-    target: target(h.articleId, h.quote, h.position),
+    target: target(h.articleId, h.quote, h.position, languages),
   }
 }
 
@@ -142,6 +151,7 @@ function evidenceAnnotation(
   event: AppEvent,
   evidence: EvidenceView,
   generated: string,
+  languages: Languages,
 ): WebAnnotation {
   const stance = evidence.stance === 'contradicts' ? 'Contradicts' : 'Supports'
   return {
@@ -163,7 +173,7 @@ function evidenceAnnotation(
       // The stance as a bare word, so a reader of the data need not parse the sentence.
       { type: 'TextualBody', value: evidence.stance, purpose: 'classifying' },
     ],
-    target: target(evidence.articleId, evidence.quote, evidence.position),
+    target: target(evidence.articleId, evidence.quote, evidence.position, languages),
   }
 }
 
@@ -184,10 +194,13 @@ export function buildWebAnnotations(input: ExportInput): AnnotationCollection {
       (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) ||
       a.position.start - b.position.start,
   )
+  const languages: Languages = new Map(
+    input.articles.map((a) => [a.id, { language: a.language, textDirection: articleDirection(a) }]),
+  )
   const items = [
-    ...highlights.map((h) => highlightAnnotation(h, generated)),
+    ...highlights.map((h) => highlightAnnotation(h, generated, languages)),
     ...sortedEvents(input.events).flatMap((event) =>
-      event.evidence.map((e) => evidenceAnnotation(event, e, generated)),
+      event.evidence.map((e) => evidenceAnnotation(event, e, generated, languages)),
     ),
   ]
   const label = `${input.title}: highlights and quotes`

@@ -83,7 +83,7 @@ function evidenceHtml(evidence: EvidenceView, articles: Map<string, ExportArticl
   return [
     `<figure class="${against ? 'contradicts' : 'supports'}">`,
     against ? `<p class="stance">${stanceWords(evidence.stance)}:</p>` : '',
-    `<blockquote><p>${htmlLines(evidence.quote.exact)}</p></blockquote>`,
+    `<blockquote${langAttributes(articles.get(evidence.articleId))}><p>${htmlLines(evidence.quote.exact)}</p></blockquote>`,
     `<figcaption>— ${citationHtml(articles.get(evidence.articleId), evidence.articleId)}${yours}</figcaption>`,
     '</figure>',
   ].join('')
@@ -154,11 +154,19 @@ function timelineHtml(input: ExportInput): string {
     .join('\n')
 }
 
-function highlightHtml(h: Highlight): string {
+/**
+ * The source's language on a quote, so browsers lay out right-to-left text and pick fonts by it;
+ * dir="auto" since a quote may mix scripts. Nothing when the source is not in the export.
+ */
+function langAttributes(article: ExportArticle | undefined): string {
+  return article ? ` lang="${escapeHtml(article.language)}" dir="auto"` : ''
+}
+
+function highlightHtml(h: Highlight, article?: ExportArticle): string {
   const tags = h.tags.length > 0 ? ` · Tags: ${escapeHtml(h.tags.join(', '))}` : ''
   const note = h.note.trim() === '' ? '' : `<div class="note"><p>${htmlLines(h.note)}</p></div>`
   return (
-    `<figure><blockquote><p>${htmlLines(h.quote.exact)}</p></blockquote>` +
+    `<figure><blockquote${langAttributes(article)}><p>${htmlLines(h.quote.exact)}</p></blockquote>` +
     `<figcaption>Highlighted ${escapeHtml(isoMinutes(h.createdAt))}${tags}</figcaption>${note}</figure>`
   )
 }
@@ -169,7 +177,7 @@ function highlightsHtml(input: ExportInput): string {
   for (const h of [...input.highlights].sort((a, b) => a.position.start - b.position.start)) {
     byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h])
   }
-  const known = new Set(input.articles.map((a) => a.id))
+  const known = new Map(input.articles.map((a) => [a.id, a]))
   const sections = [
     ...input.articles
       .filter((a) => byArticle.has(a.id))
@@ -180,7 +188,10 @@ function highlightsHtml(input: ExportInput): string {
   ]
   return [
     '<section id="highlights"><h2>Highlights</h2>',
-    ...sections.map(([title, kept]) => `<h3>${title}</h3>\n${kept.map(highlightHtml).join('\n')}`),
+    ...sections.map(
+      ([title, kept]) =>
+        `<h3>${title}</h3>\n${kept.map((h) => highlightHtml(h, known.get(h.articleId))).join('\n')}`,
+    ),
     '</section>',
   ].join('\n')
 }

@@ -3,7 +3,9 @@
  * address as found, the readable body, and warnings about anything odd. Also the text clean-up all
  * three readers (HTML, Markdown, plain text) share, so every draft obeys the same rules. Pure.
  */
+import { fromOtherScripts } from '../date-scripts'
 import { isValidEdtf } from '../dates'
+import { detectLanguage, type DetectedLanguage } from '../language'
 import { parseUserDate } from '../user-dates'
 
 export interface DraftDate {
@@ -25,8 +27,54 @@ export interface Draft {
   body: string
   /** Things the person should know before saving, in plain words. */
   warnings: string[]
+  /** The article's language, with where it was found. */
+  language: DetectedLanguage
+  /** Where each field was found, in the dialog's words ('from the page’s JSON-LD'). */
+  sources: FieldSources
+  /** Blocks the reader cut from the page, which the person may put back. */
+  removed: RemovedBlock[]
 }
 
+export type SourcedField = 'title' | 'outlet' | 'byline' | 'published' | 'url'
+export type FieldSources = Partial<Record<SourcedField, string>>
+
+/** A block of page furniture cut from the body: what it was, its text, and where it sat. */
+export interface RemovedBlock {
+  /** 'a gallery of 50 captions', '3 related-post teasers', 'a comments section'. */
+  label: string
+  paragraphs: string[]
+  /** How many kept paragraphs came before it in the body. */
+  at: number
+}
+
+/** What a reader hands to finishDraft: the language is read from the text when not given. */
+export type DraftInput = Omit<Draft, 'language' | 'sources' | 'removed'> &
+  Partial<Pick<Draft, 'language' | 'sources' | 'removed'>>
+
+/** The body with the removed blocks the person chose to keep put back where they were. */
+export function bodyWithKept(
+  draft: Pick<Draft, 'body' | 'removed'>,
+  keep: ReadonlySet<number>,
+): string {
+  if (keep.size === 0) return draft.body
+  const kept = draft.body === '' ? [] : draft.body.split('\n\n')
+  const out: string[] = []
+  const put = (at: number): void => {
+    draft.removed.forEach((block, i) => {
+      if (block.at === at && keep.has(i)) out.push(...block.paragraphs)
+    })
+  }
+  kept.forEach((paragraph, i) => {
+    put(i)
+    out.push(paragraph)
+  })
+  put(kept.length)
+  // Blocks recorded past the end (the body shrank after they were cut) go last.
+  draft.removed.forEach((block, i) => {
+    if (block.at > kept.length && keep.has(i)) out.push(...block.paragraphs)
+  })
+  return joinParagraphs(out)
+}
 /** The same limits the bundled corpus has (src/shared/corpus.ts ArticleSchema). */
 const MAX_TITLE = 500
 const MAX_SHORT_FIELD = 200
@@ -135,12 +183,13 @@ const TIME_OF_DAY =
 export function readDraftDate(found: string | null | undefined): DraftDate {
   const text = collapseSpaces(found ?? '')
   if (text === '') return { text: '', edtf: null }
-  const iso = ISO_DATE.exec(text)
+  const latin = fromOtherScripts(text).text
+  const iso = ISO_DATE.exec(latin)
   if (iso) {
     const edtf = iso[3] ? `${iso[1]}-${iso[2]}-${iso[3]}` : `${iso[1]}-${iso[2]}`
     return { text, edtf: isValidEdtf(edtf) ? edtf : null }
   }
-  const words = collapseSpaces(text.replace(DATE_NOISE, '').replace(TIME_OF_DAY, ' '))
+  const words = collapseSpaces(latin.replace(DATE_NOISE, '').replace(TIME_OF_DAY, ' '))
   const read = parseUserDate(words)
   return { text, edtf: read.ok ? read.edtf : null }
 }
@@ -152,7 +201,7 @@ const ISO_LINE = /^\d{4}-\d{2}(?:-\d{2})?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/
  * dateline under a headline is. A sentence that starts with a date is not one.
  */
 export function isDateLine(line: string): boolean {
-  const text = collapseSpaces(line)
+  const text = collapseSpaces(fromOtherScripts(line).text)
   if (text === '' || text.length > 60) return false
   const words = collapseSpaces(text.replace(DATE_NOISE, '').replace(TIME_OF_DAY, ' '))
   return ISO_LINE.test(words) || parseUserDate(words).ok
@@ -175,7 +224,7 @@ function shortField(value: string | null, what: string, warnings: string[]): str
  * The last step of every reader: cleans each field, keeps them within the corpus limits, falls
  * back to the file name for a title, and notes direction controls anywhere in the text.
  */
-export function finishDraft(draft: Draft, fileName: string): Draft {
+export function finishDraft(draft: DraftInput, fileName: string): Draft {
   const warnings = [...draft.warnings]
   let title = collapseSpaces(cleanText(draft.title, warnings))
   if (title === '') {
@@ -206,5 +255,36 @@ export function finishDraft(draft: Draft, fileName: string): Draft {
         '(such as U+202E), which can make words display in a different order from how they are ' +
         'stored. They are kept; check quotes around them.',
     )
-  return { title, outlet, byline, published, url: httpUrl(draft.url), body, warnings }
+  const language = draft.language ?? { ...detectLanguage({ text: body }) }
+  return {
+    title,
+    outlet,
+    byline,
+    published,
+    url: httpUrl(draft.url),
+    body,
+    warnings,
+    language,
+    sources: draft.sources ?? {},
+    removed: draft.removed ?? [],
+  }
+}
+
+const MONTH_WORD =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i
+
+/**
+ * A short line that names a month or a year as a dateline does, whether or not it can be read:
+ * one that cannot stays in the body, and the person is told.
+ */
+export function looksLikeDateLine(line: string): boolean {
+  const text = collapseSpaces(fromOtherScripts(line).text)
+  if (text === '' || text.length > 60) return false
+  const words = text.split(' ').length
+  return words <= 8 && (MONTH_WORD.test(text) || /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/.test(text))
+}
+
+/** The warning for a dateline that was found but could not be read. */
+export function unreadDatelineWarning(line: string): string {
+  return `The line “${collapseSpaces(line)}” looks like a date but could not be read; it is kept in the text. Enter the date by hand if it is the publication date.`
 }

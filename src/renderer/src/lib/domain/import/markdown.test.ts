@@ -27,6 +27,15 @@ describe('markdownToArticle', () => {
       url: 'https://cambodiadaily.example.com/law',
       body: 'Parliament votes\n\nThe National Assembly passed the law on Friday.',
       warnings: [],
+      language: { tag: 'en', direction: 'ltr', source: 'text' },
+      sources: {
+        title: 'from the front matter',
+        outlet: 'from the front matter',
+        byline: 'from the front matter',
+        published: 'from the front matter',
+        url: 'from the front matter',
+      },
+      removed: [],
     })
   })
 

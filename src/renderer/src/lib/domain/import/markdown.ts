@@ -5,10 +5,12 @@
  * read line by line as `key: value`, never evaluated. Pure: markdown-it only tokenizes here.
  */
 import MarkdownIt, { type Token } from 'markdown-it'
+import { directionOf, normaliseLanguageTag } from '../language'
 import {
   addWarning,
   collapseSpaces,
   finishDraft,
+  type FieldSources,
   joinParagraphs,
   normaliseNewlines,
   readDraftDate,
@@ -253,18 +255,32 @@ export function markdownToArticle(markdown: string, fileName: string): Draft {
     source.find(isHttp) ??
     null
   const authors = field(fields, 'author', 'authors', 'byline')
+  const date = field(fields, 'date', 'published', 'pubdate', 'published_at', 'date_published')[0]
+  const lang = field(fields, 'lang', 'language', 'locale')[0]
+  const body = joinParagraphs(walk.paragraphs)
+  const declared = normaliseLanguageTag(lang)
+  const FRONT = 'from the front matter'
+  const sources: FieldSources = {
+    ...(knownTitle ? { title: FRONT } : firstHeading ? { title: 'from the first heading' } : {}),
+    ...(outlet ? { outlet: FRONT } : {}),
+    ...(authors.length > 0 ? { byline: FRONT } : {}),
+    ...(date ? { published: FRONT } : {}),
+    ...(url ? { url: FRONT } : {}),
+  }
 
   return finishDraft(
     {
       title,
       outlet,
       byline: authors.length > 0 ? authors.join(', ') : null,
-      published: readDraftDate(
-        field(fields, 'date', 'published', 'pubdate', 'published_at', 'date_published')[0],
-      ),
+      published: readDraftDate(date),
       url,
-      body: joinParagraphs(walk.paragraphs),
+      body,
       warnings,
+      sources,
+      ...(declared
+        ? { language: { tag: declared, direction: directionOf(declared), source: 'file' as const } }
+        : {}),
     },
     fileName,
   )

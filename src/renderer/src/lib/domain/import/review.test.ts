@@ -17,7 +17,8 @@ const FILE_DATE = { text: 'Monday, 27 March 2023', edtf: '2023-03-27' }
 describe('the date field', () => {
   it('starts from the EDTF the file was read as, or the file’s own words', () => {
     expect(initialDateText(FILE_DATE)).toBe('2023-03-27')
-    expect(initialDateText({ text: 'Spring-ish', edtf: null })).toBe('Spring-ish')
+    // Shown in the feedback line instead, so it cannot block saving (issue 12).
+    expect(initialDateText({ text: 'Spring-ish', edtf: null })).toBe('')
     expect(initialDateText({ text: '', edtf: null })).toBe('')
     expect(initialDateText(null)).toBe('')
   })

@@ -37,10 +37,12 @@ export type DateReview =
   | { kind: 'ok'; edtf: string; words: string }
   | { kind: 'error'; message: string }
 
-/** The date field's first value: the EDTF the file's date was read as, else the file's words. */
+/**
+ * The date field's first value: the EDTF the file's date was read as. A date that could not be
+ * read starts empty (the feedback line quotes it), so a malformed date never blocks saving.
+ */
 export function initialDateText(fromFile: DraftDate | null): string {
-  if (!fromFile) return ''
-  return fromFile.edtf ?? fromFile.text
+  return fromFile?.edtf ?? ''
 }
 
 /** The typed date, read as the event form reads dates; nothing is guessed. */

@@ -18,6 +18,10 @@ describe('textToArticle', () => {
       url: null,
       body: 'First paragraph,\nwrapped.\n\nSecond paragraph.',
       warnings: [],
+      // Too few words to tell: English, marked as assumed.
+      language: { tag: 'en', direction: 'ltr', source: 'default' },
+      sources: { title: 'from the first line' },
+      removed: [],
     })
   })
 

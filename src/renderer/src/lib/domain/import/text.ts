@@ -7,6 +7,8 @@ import {
   finishDraft,
   isDateLine,
   joinParagraphs,
+  looksLikeDateLine,
+  unreadDatelineWarning,
   normaliseNewlines,
   readDraftDate,
   type Draft,
@@ -17,7 +19,8 @@ import {
 const MAX_TITLE_LINE = 200
 /** Byline and date lines are short; a long line under the title is already the article. */
 const MAX_META_LINE = 100
-const BYLINE = /^by\s+(\S.*)$/i
+/** 'By', and the same word in French, Spanish/Portuguese, Arabic, Thai and Khmer. */
+const BYLINE = /^(?:(?:by|par|por)\s+|(?:بقلم|โดย|ដោយ)\s*)(\S.*)$/i
 
 export function textToArticle(text: string, fileName: string): Draft {
   const lines = normaliseNewlines(text).split('\n')
@@ -33,6 +36,7 @@ export function textToArticle(text: string, fileName: string): Draft {
   // Up to two short lines right under the title may be its byline and date.
   let byline: string | null = null
   let published: DraftDate = { text: '', edtf: null }
+  const warnings: string[] = []
   if (title !== '') {
     for (let seen = 0; seen < 2; seen++) {
       let next = at
@@ -42,7 +46,12 @@ export function textToArticle(text: string, fileName: string): Draft {
       const by = BYLINE.exec(line)
       if (by && byline === null) byline = by[1]!.trim()
       else if (published.text === '' && isDateLine(line)) published = readDraftDate(line)
-      else break
+      else {
+        // A dateline that cannot be read stays in the text, and the person is told.
+        if (published.text === '' && looksLikeDateLine(line))
+          warnings.push(unreadDatelineWarning(line))
+        break
+      }
       at = next + 1
     }
   }
@@ -58,7 +67,12 @@ export function textToArticle(text: string, fileName: string): Draft {
       published,
       url: null,
       body: joinParagraphs(paragraphs),
-      warnings: [],
+      warnings,
+      sources: {
+        ...(title !== '' ? { title: 'from the first line' } : {}),
+        ...(byline !== null ? { byline: 'from the “By …” line' } : {}),
+        ...(published.text !== '' ? { published: 'from the dateline' } : {}),
+      },
     },
     fileName,
   )

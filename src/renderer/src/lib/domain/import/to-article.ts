@@ -25,7 +25,8 @@ export function importedToArticle(a: ImportedArticle): SourcedArticle {
     // The body is the whole readable text, cut from the file on import: every line is body.
     bodyLines: [1, a.body.split('\n').length],
     captionLine: null,
-    language: 'en',
+    language: a.language,
+    direction: a.direction,
     raw: a.original,
     body: a.body,
     caption: null,

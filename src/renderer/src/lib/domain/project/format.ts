@@ -11,6 +11,7 @@ import { formatBytes } from '../bytes'
 import { sortKeysDeep } from '../canonical'
 import { sha256Hex } from '../corpus'
 import { isValidEdtf } from '../dates'
+import { articleLanguage, directionOf, normaliseLanguageTag } from '../language'
 import type {
   EventAnnotation,
   Highlight,
@@ -231,23 +232,40 @@ const EntityEditRecordSchema: v.GenericSchema<StoredEntityEdit> = v.strictObject
   edit: EntityEditSchema,
 })
 
-const ArticleSchema: v.GenericSchema<ImportedArticle> = v.strictObject({
-  id: Id,
-  title: Text(1000),
-  outlet: v.nullable(Text(1000)),
-  byline: v.nullable(Text(1000)),
-  published: DatingSchema,
-  url: v.nullable(Text(10_000)),
-  body: Text(20 * MB),
-  original: Text(20 * MB),
-  originalName: Text(1000),
-  mediaType: v.picklist(['text/html', 'text/markdown', 'text/plain']),
-  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not 64 lowercase hex digits')),
-  importedAt: Time,
-  updatedAt: Time,
-})
+/** Files written before articles kept a language have none: it is read from the text. */
+type StoredArticle = Omit<ImportedArticle, 'language' | 'direction'> &
+  Partial<Pick<ImportedArticle, 'language' | 'direction'>>
 
-export const ProjectFileSchema: v.GenericSchema<Project> = v.strictObject({
+const LanguageTag = v.pipe(
+  v.string(),
+  v.check((tag) => normaliseLanguageTag(tag) === tag, 'is not a BCP 47 language tag'),
+)
+
+const ArticleSchema: v.GenericSchema<StoredArticle, ImportedArticle> = v.pipe(
+  v.strictObject({
+    id: Id,
+    title: Text(1000),
+    outlet: v.nullable(Text(1000)),
+    byline: v.nullable(Text(1000)),
+    published: DatingSchema,
+    url: v.nullable(Text(10_000)),
+    body: Text(20 * MB),
+    original: Text(20 * MB),
+    originalName: Text(1000),
+    mediaType: v.picklist(['text/html', 'text/markdown', 'text/plain']),
+    sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not 64 lowercase hex digits')),
+    importedAt: Time,
+    updatedAt: Time,
+    language: v.optional(LanguageTag),
+    direction: v.optional(v.picklist(['ltr', 'rtl'])),
+  }),
+  v.transform((article): ImportedArticle => {
+    const language = article.language ?? articleLanguage(article.body).language
+    return { ...article, language, direction: article.direction ?? directionOf(language) }
+  }),
+)
+
+export const ProjectFileSchema: v.GenericSchema<unknown, Project> = v.strictObject({
   formatVersion: v.literal(PROJECT_FORMAT_VERSION),
   app: v.literal(PROJECT_APP),
   exportedAt: v.pipe(v.string(), v.isoTimestamp('is not an ISO 8601 date and time')),

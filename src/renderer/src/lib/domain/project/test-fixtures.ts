@@ -40,6 +40,8 @@ export function makeImportedArticle(overrides: Partial<ImportedArticle> = {}): I
     byline: null,
     published: { edtf: '2011-01-05', note: 'Dated in the page.' },
     url: 'https://example.org/figures',
+    language: 'en',
+    direction: 'ltr',
     body: IMPORTED_BODY,
     original: IMPORTED_ORIGINAL,
     originalName: 'figures.html',
