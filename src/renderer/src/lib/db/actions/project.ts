@@ -26,6 +26,9 @@ export interface ProjectStore {
 
 const APP_STORE: ProjectStore = { db: appDb, history: appHistory }
 
+/** Tables keyed by what they describe: the plan may replace the stored record (see planMerge). */
+const PUT_TABLES = new Set<ProjectTable>(['eventAnnotations', 'grades', 'conflictNotes'])
+
 /** The file was refused; nothing was written. `problems` name what is wrong and where. */
 export class ImportError extends Error {
   override name = 'ImportError'
@@ -102,9 +105,9 @@ export async function importProject(
           const rows = plan.add[table]
           added[table] = rows.length
           if (rows.length === 0) continue
-          // Annotations may replace the stored one (a union); everything else is new, and add
-          // fails loudly if the plan were ever wrong about that.
-          if (table === 'eventAnnotations') await store.db.table(table).bulkPut(rows)
+          // Annotations may replace the stored one (a union), grades and explained conflicts a
+          // stored older one; everything else is new, and add fails loudly if the plan is wrong.
+          if (PUT_TABLES.has(table)) await store.db.table(table).bulkPut(rows)
           else await store.db.table(table).bulkAdd(rows)
         }
         return {
@@ -142,6 +145,8 @@ async function readAll(db: SourcelineDb): Promise<ProjectData> {
     eventAnnotations: await db.eventAnnotations.toArray(),
     entityEdits: await db.entityEdits.toArray(),
     articles: await db.articles.toArray(),
+    grades: await db.grades.toArray(),
+    conflictNotes: await db.conflictNotes.toArray(),
   }
 }
 

@@ -148,6 +148,8 @@ async function readAll({ db }: ProjectStore): Promise<ProjectData> {
     eventAnnotations: await db.eventAnnotations.toArray(),
     entityEdits: await db.entityEdits.toArray(),
     articles: await db.articles.toArray(),
+    grades: await db.grades.toArray(),
+    conflictNotes: await db.conflictNotes.toArray(),
   }
 }
 

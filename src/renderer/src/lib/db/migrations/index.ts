@@ -29,4 +29,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     stores: { articles: 'id, &sha256, importedAt' },
   },
+  {
+    // v5: grades on articles, quotes and highlights; conflicts the user marked explained.
+    // (v4, article language, is appended on another branch: Dexie allows the gap.)
+    version: 5,
+    stores: { grades: 'id, kind, targetId', conflictNotes: 'id' },
+  },
 ]

@@ -126,6 +126,8 @@ export function validData(): ProjectData {
       },
     ],
     articles: [importedArticle()],
+    grades: [],
+    conflictNotes: [],
   }
 }
 
