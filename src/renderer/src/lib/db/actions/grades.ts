@@ -36,7 +36,7 @@ export async function setGrade(
     return
   }
   if (!validGrade(kind, grade))
-    throw new WriteError('invalid', `“${grade}” is not a grade for a ${WHAT[kind]}.`)
+    throw new WriteError('failed', `“${grade}” is not a grade for a ${WHAT[kind]}.`)
   if (reason.length > MAX_REASON_LENGTH)
     throw new WriteError(
       'too-large',
