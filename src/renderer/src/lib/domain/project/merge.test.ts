@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PROJECT_TABLES, emptyProjectData, type ProjectData } from './format'
-import { COPY_TITLE_PREFIX, deepEqual, planMerge, type MergePlan } from './merge'
+import { COPY_TITLE_PREFIX, planMerge, type MergePlan } from './merge'
 import { CURATED_EVENT, importedArticle, validData } from './test-fixtures'
 
 /** The store after writing the plan: new rows appended; annotations, grades, notes replaced by key. */
@@ -214,18 +214,6 @@ describe('planMerge', () => {
     )
   })
 })
-
-describe('deepEqual', () => {
-  it('ignores key order and undefined keys, and sees every difference', () => {
-    expect(deepEqual({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true)
-    expect(deepEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true)
-    expect(deepEqual({ a: [1, 2] }, { a: [2, 1] })).toBe(false)
-    expect(deepEqual({ a: null }, { a: {} })).toBe(false)
-    expect(deepEqual([], {})).toBe(false)
-    expect(deepEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false)
-  })
-})
-
 describe('planMerge: grades and explained conflicts', () => {
   const grade = (grade: string, updatedAt: number, targetId = 'evidence-1') => ({
     id: `quote:${targetId}`,
