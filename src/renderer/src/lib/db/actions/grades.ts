@@ -43,9 +43,7 @@ export async function setGrade(
       `A reason is at most ${MAX_REASON_LENGTH.toLocaleString('en')} characters.`,
     )
   const record: GradeRecord = { id, kind, targetId, grade, reason: reason.trim(), updatedAt: now }
-  await command(`Grade ${WHAT[kind]} ${gradeWords(grade)}`, ['grades'], () =>
-    db.grades.put(record),
-  )
+  await command(`Grade ${WHAT[kind]} ${gradeWords(grade)}`, ['grades'], () => db.grades.put(record))
 }
 
 /** Marks a conflict explained with a note, or (note null) takes the mark away. */
