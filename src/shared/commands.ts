@@ -69,6 +69,14 @@ export const COMMANDS = [
     menu: 'view',
   },
   {
+    id: 'show-conflicts',
+    label: 'Conflicts',
+    description: 'Where sources disagree: quotes for and against, dates, figures',
+    shortcut: 'Alt+4',
+    group: 'panel',
+    menu: 'view',
+  },
+  {
     id: 'import-article',
     label: 'Import article',
     description:

@@ -11,6 +11,8 @@ import type {
   UserEvent,
   UserEvidence,
 } from '../domain/types'
+import type { GradeRecord } from '../domain/grading'
+import type { ConflictNote } from '../domain/conflicts'
 import { installHistory } from './history'
 import { MIGRATIONS } from './migrations'
 import { writeGuard } from './write-guard'
@@ -32,6 +34,8 @@ export type SourcelineDb = Dexie & {
   eventAnnotations: EntityTable<EventAnnotation, 'eventId'>
   entityEdits: EntityTable<EntityEditRecord, 'id'>
   articles: EntityTable<ImportedArticle, 'id'>
+  grades: EntityTable<GradeRecord, 'id'>
+  conflictNotes: EntityTable<ConflictNote, 'id'>
 }
 
 export function openDatabase(name = DB_NAME): SourcelineDb {

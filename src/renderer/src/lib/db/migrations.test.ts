@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { openDatabase } from './db'
 import { MIGRATIONS } from './migrations'
 
-/** Opens a database exactly as a build that shipped only the first `n` migrations would. */
+/** Opens a database exactly as a build that shipped migrations up to version `n` would. */
 function openAtVersion(name: string, n: number): Dexie {
   const db = new Dexie(name)
-  for (const m of MIGRATIONS.slice(0, n)) {
+  for (const m of MIGRATIONS.filter((m) => m.version <= n)) {
     const version = db.version(m.version).stores(m.stores)
     if (m.upgrade) version.upgrade(m.upgrade)
   }
@@ -15,8 +15,11 @@ function openAtVersion(name: string, n: number): Dexie {
 }
 
 describe('migrations', () => {
-  it('are numbered 1, 2, … in order', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+  it('are numbered in increasing order, starting at 1', () => {
+    // Branches append their versions in parallel; Dexie allows a gap, never a repeat or a step back.
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect(versions[0]).toBe(1)
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1]!)
   })
 
   it('v1 → v2 keeps every note and adds the annotation tables empty', async () => {
@@ -188,6 +191,19 @@ describe('a store from every shipped version opens in the current build', () => 
       entityEdits: [entityEdit],
       articles: [{ ...article, language: 'km', direction: 'ltr' }],
     },
+    5: {
+      notes: [note],
+      highlights: [highlight],
+      userEvents: [userEvent],
+      evidence: [evidence],
+      eventAnnotations: [annotation],
+      entityEdits: [entityEdit],
+      articles: [{ ...article, language: 'km', direction: 'ltr' }],
+      grades: [
+        { id: 'quote:e1', kind: 'quote', targetId: 'e1', grade: '2', reason: 'r', updatedAt: 1 },
+      ],
+      conflictNotes: [{ id: 'support:user-1', note: 'explained', updatedAt: 2 }],
+    },
   }
 
   /** What upgrades add to a version's records: v4 reads each article's language from its text. */
@@ -225,4 +241,40 @@ describe('a store from every shipped version opens in the current build', () => 
       await Dexie.delete(name)
     })
   }
+
+  it('v4 → v5 keeps articles and highlights and adds empty grade and conflict-note tables', async () => {
+    const name = 'migrate-4-5'
+    const v4 = openAtVersion(name, 4)
+    const article = {
+      id: 'imported-1',
+      sha256: 'a'.repeat(64),
+      importedAt: 5,
+      title: 'Kept',
+      language: 'km',
+      direction: 'ltr',
+    }
+    await v4.table('articles').add(article)
+    await v4.table('highlights').add({ id: 'h1', articleId: 'imported-1', tags: [], updatedAt: 1 })
+    v4.close()
+
+    const v5 = openDatabase(name)
+    await v5.open()
+    expect(v5.verno).toBe(5)
+    expect(await v5.articles.toArray()).toEqual([article])
+    expect(await v5.highlights.count()).toBe(1)
+    expect(await v5.grades.count()).toBe(0)
+    expect(await v5.conflictNotes.count()).toBe(0)
+    const grade = {
+      id: 'article:imported-1',
+      kind: 'article' as const,
+      targetId: 'imported-1',
+      grade: 'B',
+      reason: 'r',
+      updatedAt: 1,
+    }
+    await v5.grades.add(grade)
+    expect(await v5.grades.where('targetId').equals('imported-1').toArray()).toEqual([grade])
+    v5.close()
+    await Dexie.delete(name)
+  })
 })

@@ -14,6 +14,7 @@ import {
   type ProjectData,
 } from '../domain/project/format'
 import { codePointToIndex, selectorsForRange } from '../domain/quotes'
+import { CREDIBILITY, RELIABILITY, gradeId, type GradeKind } from '../domain/grading'
 import type { ImportedArticle, UserEvent } from '../domain/types'
 import {
   BUNDLED_BODY,
@@ -41,6 +42,8 @@ function sorted(data: ProjectData): ProjectData {
     eventAnnotations: by(data.eventAnnotations, (r) => r.eventId),
     entityEdits: by(data.entityEdits, (r) => r.id),
     articles: by(data.articles, (r) => r.id),
+    grades: by(data.grades, (r) => r.id),
+    conflictNotes: by(data.conflictNotes, (r) => r.id),
   }
 }
 
@@ -62,6 +65,8 @@ describe('importProject', () => {
         eventAnnotations: 1,
         entityEdits: 1,
         articles: 1,
+        grades: 0,
+        conflictNotes: 0,
       },
       skipped: 0,
       conflicts: 0,
@@ -193,6 +198,8 @@ function emptyData(): ProjectData {
     eventAnnotations: [],
     entityEdits: [],
     articles: [],
+    grades: [],
+    conflictNotes: [],
   }
 }
 
@@ -344,6 +351,36 @@ const projectDataArb: fc.Arbitrary<ProjectData> = fc
         { maxLength: 4, selector: (e) => e.id },
       ),
     })
+  })
+  .chain((data) => {
+    // Grades on every kind of target the file can hold, curated quotes included.
+    const targets: [GradeKind, string][] = [
+      ['article', BUNDLED_ID],
+      ...data.articles.map((a): [GradeKind, string] => ['article', a.id]),
+      ['quote', `${CURATED_EVENT}#0`],
+      ...data.evidence.map((e): [GradeKind, string] => ['quote', e.id]),
+      ...data.highlights.map((h): [GradeKind, string] => ['highlight', h.id]),
+    ]
+    const grade = fc.constantFrom(...targets).chain(([kind, targetId]) =>
+      fc.record({
+        id: fc.constant(gradeId(kind, targetId)),
+        kind: fc.constant(kind),
+        targetId: fc.constant(targetId),
+        grade: fc.constantFrom(...(kind === 'article' ? RELIABILITY : CREDIBILITY)),
+        reason: text(40),
+        updatedAt: time,
+      }),
+    )
+    const explained = fc.record({
+      id: fc.constantFrom('support:trafficking-law-2008', 'figures:2010:enforcement:cases'),
+      note: text(40),
+      updatedAt: time,
+    })
+    return fc.record({
+      ...Object.fromEntries(Object.entries(data).map(([k, v]) => [k, fc.constant(v)])),
+      grades: fc.uniqueArray(grade, { maxLength: 6, selector: (g) => g.id }),
+      conflictNotes: fc.uniqueArray(explained, { maxLength: 2, selector: (c) => c.id }),
+    }) as fc.Arbitrary<ProjectData>
   })
 
 describe('export then import', () => {

@@ -40,7 +40,8 @@ afterEach(async () => {
 /** A database as an older (or newer) build left it: schema `n`, with `notes` rows. */
 async function seed(name: string, version: number, notes: number): Promise<void> {
   const old = new Dexie(name)
-  for (const m of MIGRATIONS.slice(0, version)) old.version(m.version).stores(m.stores)
+  for (const m of MIGRATIONS.filter((m) => m.version <= version))
+    old.version(m.version).stores(m.stores)
   if (version > CURRENT_VERSION) old.version(version).stores({ futureTable: 'id' })
   await old.open()
   for (let i = 0; i < notes; i++)
@@ -124,7 +125,7 @@ describe('startDatabase', () => {
     expect(db.verno).toBe(CURRENT_VERSION)
   })
 
-  for (let version = 1; version < CURRENT_VERSION; version++)
+  for (const { version } of MIGRATIONS.slice(0, -1))
     it(`backs up a version ${version} store before upgrading it, and keeps every note`, async () => {
       const name = newName()
       await seed(name, version, 3)

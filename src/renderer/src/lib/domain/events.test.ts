@@ -1,3 +1,4 @@
+import { GradeBook, type SupportLevel } from './grading'
 import { describe, expect, it } from 'vitest'
 import type { TimelineEvent } from '$shared/corpus'
 import {
@@ -101,6 +102,29 @@ describe('filterEvents', () => {
     expect(
       filterEvents(events, { ...NO_FILTER, entity: 'Samdech Hun Sen' }, (n, e) => e.endsWith(n)),
     ).toHaveLength(1)
+  })
+
+  it('keeps events whose graded support is at least the chosen level', () => {
+    const first = events[0]!.evidence.find((e) => e.stance === 'supports')!
+    const grade = (kind: 'article' | 'quote', targetId: string, value: string) => ({
+      id: `${kind}:${targetId}`,
+      kind,
+      targetId,
+      grade: value,
+      reason: '',
+      updatedAt: 1,
+    })
+    const strong = new GradeBook([
+      grade('article', first.articleId, 'A'),
+      grade('quote', first.id, '2'),
+    ])
+    const weak = new GradeBook([grade('quote', first.id, '5')])
+    const atLeast = (support: SupportLevel, book: GradeBook) =>
+      filterEvents(events, { ...NO_FILTER, support }, undefined, book).length
+    expect(atLeast('strong', strong)).toBe(1)
+    expect(atLeast('strong', weak)).toBe(0)
+    expect(atLeast('weak', weak)).toBe(1)
+    expect(atLeast('weak', new GradeBook())).toBe(0)
   })
 })
 

@@ -5,6 +5,13 @@
  */
 import type { CategoryId, Dating, Evidence, TimelineEvent } from '$shared/corpus'
 import type { EventAnnotation, UserEvent, UserEvidence } from './types'
+import {
+  NO_GRADES,
+  supportAtLeast,
+  supportSummary,
+  type GradeBook,
+  type SupportLevel,
+} from './grading'
 
 export interface EvidenceView extends Evidence {
   /** `<eventId>#<n>` for curated evidence, the record id for the user's. */
@@ -116,9 +123,17 @@ export interface EventFilter {
   entity: string | null
   tag: string | null
   articleId: string | null
+  /** Keep events whose support from the user's grades is at least this. */
+  support: SupportLevel | null
 }
 
-export const NO_FILTER: EventFilter = { category: null, entity: null, tag: null, articleId: null }
+export const NO_FILTER: EventFilter = {
+  category: null,
+  entity: null,
+  tag: null,
+  articleId: null,
+  support: null,
+}
 
 export function isFiltering(filter: EventFilter): boolean {
   return Object.values(filter).some((v) => v !== null)
@@ -126,18 +141,21 @@ export function isFiltering(filter: EventFilter): boolean {
 
 /**
  * Keeps the events that match every set criterion. `sameEntity` decides whether a name on an
- * event is the chosen entity (aliases and merges); by default names must be equal.
+ * event is the chosen entity (aliases and merges); by default names must be equal. `grades`
+ * decide the support filter.
  */
 export function filterEvents<T extends AppEvent>(
   events: readonly T[],
   filter: EventFilter,
   sameEntity: (name: string, entity: string) => boolean = (a, b) => a === b,
+  grades: GradeBook = NO_GRADES,
 ): T[] {
   return events.filter(
     (e) =>
       (filter.category === null || e.category === filter.category) &&
       (filter.tag === null || e.tags.includes(filter.tag)) &&
       (filter.articleId === null || e.evidence.some((x) => x.articleId === filter.articleId)) &&
+      (filter.support === null || supportAtLeast(supportSummary(e, grades), filter.support)) &&
       (filter.entity === null ||
         [...e.people, ...e.organisations].some((name) => sameEntity(name, filter.entity!))),
   )

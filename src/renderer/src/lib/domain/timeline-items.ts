@@ -6,6 +6,7 @@
 import { CATEGORIES, type TimelineEvent } from '$shared/corpus'
 import { parseDate, timelineSpan } from './dates'
 import { describeSourcing, sourcing } from './events'
+import { describeSupport, type SupportSummary } from './grading'
 
 export interface TimelineBounds {
   start: number
@@ -56,6 +57,8 @@ export function toTimelineItem(
   noteCount: number,
   dateInWords: string,
   bounds: TimelineBounds = DEFAULT_BOUNDS,
+  /** The event's support from its grades; without it, no support cue is drawn. */
+  support?: SupportSummary,
 ): TimelineItemModel | null {
   if (event.date.edtf === null) return null
   const parsed = parseDate(event.date.edtf)
@@ -67,12 +70,15 @@ export function toTimelineItem(
   if (sourced.sources > 1) classes.push('sources-many')
   if (sourced.contradicted) classes.push('contradicted')
   if (event.origin === 'user') classes.push('user-event')
+  // Weak and ungraded support get a mark (with a legend and words in the tooltip), never colour.
+  if (support) classes.push(`support-${support.level}`)
   const noteText = noteCount === 0 ? '' : noteCount === 1 ? ' · 1 note' : ` · ${noteCount} notes`
+  const supportText = support ? `\nSupport: ${describeSupport(support)}` : ''
   const base = {
     id: event.id,
     group: event.category,
     label: event.title,
-    tooltip: `${event.title}\n${dateInWords} · ${describeSourcing(sourced)}${noteText}`,
+    tooltip: `${event.title}\n${dateInWords} · ${describeSourcing(sourced)}${noteText}${supportText}`,
   }
   if (parsed.exactDay) {
     return { ...base, start: parsed.start, end: null, type: 'point', className: classes.join(' ') }

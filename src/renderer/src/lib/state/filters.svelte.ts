@@ -1,6 +1,7 @@
 /** The filter that narrows the timeline, the undated list and the table together. */
 import type { CategoryId } from '$shared/corpus'
 import { NO_FILTER, type EventFilter } from '../domain/events'
+import type { SupportLevel } from '../domain/grading'
 
 export class Filters {
   #value = $state<EventFilter>({ ...NO_FILTER })
@@ -27,6 +28,10 @@ export class Filters {
 
   setArticle(articleId: string | null): void {
     this.#value = { ...this.#value, articleId }
+  }
+
+  setSupport(support: SupportLevel | null): void {
+    this.#value = { ...this.#value, support }
   }
 
   reset(): void {

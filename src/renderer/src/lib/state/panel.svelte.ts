@@ -12,6 +12,7 @@ export type PanelMode =
   | { kind: 'highlight'; highlightId: string }
   | { kind: 'annotations' }
   | { kind: 'entities' }
+  | { kind: 'conflicts' }
 
 export class Panel {
   // Raw: drafts hold passages that go to IndexedDB as they are, and proxies cannot be stored.

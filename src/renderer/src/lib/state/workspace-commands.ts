@@ -38,7 +38,7 @@ export function workspaceCommands(ws: Workspace, screen: ScreenParts): Commands 
     'show-event': {
       enabled: always,
       run: () => ws.showPanel({ kind: 'event' }),
-      active: () => !['annotations', 'entities'].includes(panel.mode.kind),
+      active: () => !['annotations', 'entities', 'conflicts'].includes(panel.mode.kind),
     },
     'show-annotations': {
       enabled: always,
@@ -49,6 +49,11 @@ export function workspaceCommands(ws: Workspace, screen: ScreenParts): Commands 
       enabled: always,
       run: () => ws.showPanel({ kind: 'entities' }),
       active: () => panel.mode.kind === 'entities',
+    },
+    'show-conflicts': {
+      enabled: loaded,
+      run: () => ws.showPanel({ kind: 'conflicts' }),
+      active: () => panel.mode.kind === 'conflicts',
     },
     'import-article': { enabled: loaded, run: screen.chooseImport },
     'new-event': { enabled: loaded, run: () => ws.showPanel({ kind: 'new-event', passage: null }) },

@@ -30,6 +30,11 @@ import {
   tagOptions,
 } from '../domain/overview'
 import { isDated, toTimelineItem } from '../domain/timeline-items'
+import { NO_ASSESSMENTS, assessments, type Assessments } from '../db/queries/grades'
+import { GradeBook, supportSummary } from '../domain/grading'
+import { findConflicts } from '../domain/conflicts'
+import { suggestForPassage, type DateSuggestion } from '../domain/date-suggestions'
+import { codePointToIndex } from '../domain/quotes'
 import type { Highlight, ImportedArticle, Note } from '../domain/types'
 import { strings } from '../strings'
 import { Busy } from './busy.svelte'
@@ -51,6 +56,8 @@ export class Workspace {
   readonly notes = new LiveQuery<Note[]>(allNotes, [])
   readonly layer = new LiveQuery<UserLayer>(userLayer, EMPTY_LAYER)
   readonly imported = new LiveQuery<ImportedArticle[]>(importedArticles, [])
+  /** The user's grades and explained conflicts. */
+  readonly assessed = new LiveQuery<Assessments>(assessments, NO_ASSESSMENTS)
 
   #bundledCorpus = $state.raw<Corpus | null>(null)
   #bundledEntities = $state.raw<Entity[]>([])
@@ -94,18 +101,29 @@ export class Workspace {
   readonly entities = $derived(
     applyEntityEditsLeniently(this.#bundledEntities, this.layer.value.entityEdits).entities,
   )
+  readonly grades = $derived(new GradeBook(this.assessed.value.grades))
   /** The events the filters let through. A filter key is an entity id, or a name no entity knows. */
   readonly events = $derived(
     filterEvents(
       this.allEvents,
       this.filters.value,
       (name, key) => name === key || namesEntity(this.entities, name, key),
+      this.grades,
     ),
   )
   readonly noteCounts = $derived(noteCountsByEvent(this.notes.value))
   readonly items = $derived(
     this.events
-      .map((e) => toTimelineItem(e, this.noteCounts.get(e.id) ?? 0, describeDate(e.date)))
+      .map((e) =>
+        toTimelineItem(
+          e,
+          this.noteCounts.get(e.id) ?? 0,
+          describeDate(e.date),
+          undefined,
+          // Before anything is graded every event would carry the "ungraded" mark: no news.
+          this.grades.size > 0 ? supportSummary(e, this.grades) : undefined,
+        ),
+      )
       .filter((i) => i !== null),
   )
   readonly undated = $derived(this.events.filter((e) => !isDated(e)))
@@ -126,6 +144,22 @@ export class Workspace {
       new Map([...this.articleById].map(([id, a]) => [id, a.body])),
     ),
   )
+
+  /** Where sources disagree; read only while the Conflicts panel shows (every quote is read). */
+  readonly conflicts = $derived(
+    this.panel.mode.kind === 'conflicts'
+      ? findConflicts(this.allEvents, (id) => this.articleById.get(id)?.published ?? null)
+      : [],
+  )
+
+  /** Dates read from a passage (and the sentences around it), offered in the new-event form. */
+  passageDates(passage: Passage | null): DateSuggestion[] {
+    const article = passage ? this.articleById.get(passage.articleId) : undefined
+    if (!passage || !article) return []
+    const start = codePointToIndex(article.body, passage.position.start)
+    const end = codePointToIndex(article.body, passage.position.end)
+    return suggestForPassage(article.body, start, end, article.published)
+  }
 
   /** Loads the bundled articles once; problems become messages or the load error. */
   async load(): Promise<void> {

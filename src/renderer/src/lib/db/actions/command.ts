@@ -15,6 +15,8 @@ export type TableName =
   | 'eventAnnotations'
   | 'entityEdits'
   | 'articles'
+  | 'grades'
+  | 'conflictNotes'
 
 export async function command<T>(
   label: string,

@@ -27,6 +27,9 @@ export interface ProjectStore {
 
 const APP_STORE: ProjectStore = { db: appDb, history: appHistory }
 
+/** Tables keyed by what they describe: the plan may replace the stored record (see planMerge). */
+const PUT_TABLES = new Set<ProjectTable>(['eventAnnotations', 'grades', 'conflictNotes'])
+
 /** The file was refused; nothing was written. `problems` name what is wrong and where. */
 export class ImportError extends Error {
   override name = 'ImportError'
@@ -111,9 +114,9 @@ export async function importProject(
           const rows = plan.add[table]
           added[table] = rows.length
           if (rows.length === 0) continue
-          // Annotations may replace the stored one (a union); everything else is new, and add
-          // fails loudly if the plan were ever wrong about that.
-          if (table === 'eventAnnotations') await store.db.table(table).bulkPut(rows)
+          // Annotations may replace the stored one (a union), grades and explained conflicts a
+          // stored older one; everything else is new, and add fails loudly if the plan is wrong.
+          if (PUT_TABLES.has(table)) await store.db.table(table).bulkPut(rows)
           else await store.db.table(table).bulkAdd(rows)
         }
         return {

@@ -49,4 +49,9 @@ export const MIGRATIONS: readonly Migration[] = [
         })
     },
   },
+  {
+    // v5: grades on articles, quotes and highlights; conflicts the user marked explained.
+    version: 5,
+    stores: { grades: 'id, kind, targetId', conflictNotes: 'id' },
+  },
 ]

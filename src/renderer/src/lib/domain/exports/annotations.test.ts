@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest'
 import { positionToRange } from '../quotes'
 import { ANNOTATION_CONTEXT, articleIri, buildWebAnnotations, eventIri } from './annotations'
 import type { WebAnnotation } from './annotations'
-import { CONTRADICTING_QUOTE, GENERATED_AT, HIGHLIGHT_QUOTE, realExportInput } from './test-fixture'
+import {
+  CONTRADICTING_QUOTE,
+  GENERATED_AT,
+  HIGHLIGHT_QUOTE,
+  gradedExportInput,
+  realExportInput,
+} from './test-fixture'
 
 // The W3C web-annotation-tests schemas, copied unchanged (see SOURCE.md there).
 const schemaRoot = resolve(process.cwd(), 'test-fixtures/w3c-annotation-schemas')
@@ -170,6 +176,36 @@ describe('buildWebAnnotations', () => {
   it('makes IRIs of any record id', () => {
     expect(articleIri('a b#c/d?é')).toBe('urn:sourceline:article:a%20b%23c%2Fd%3F%C3%A9')
     expect(eventIri("it's (odd)*")).toBe('urn:sourceline:event:it%27s%20%28odd%29%2A')
+  })
+
+  it('adds an assessing annotation for each graded quote and highlight, valid by the W3C suite', () => {
+    const graded = buildWebAnnotations(gradedExportInput()).first.items
+    const assessing = graded.filter((a) => a.motivation === 'assessing')
+    expect(assessing.map((a) => a.id).sort()).toEqual(
+      [
+        'urn:sourceline:grade:highlight%3Ahighlight-1',
+        'urn:sourceline:grade:quote%3Acases-2021%230',
+        // The source is graded B: its other quotes are assessed on that alone.
+        ...graded
+          .filter((a) => a.id.startsWith('urn:sourceline:evidence:'))
+          .filter((a) => a.target.source === articleIri('ppp-interior-ministry-lauds'))
+          .map((a) => a.id.replace('urn:sourceline:evidence:', 'urn:sourceline:grade:quote%3A'))
+          .filter((id) => id !== 'urn:sourceline:grade:quote%3Acases-2021%230'),
+      ].sort(),
+    )
+    const quote = assessing.find((a) => a.id === 'urn:sourceline:grade:quote%3Acases-2021%230')!
+    expect(quote.body).toEqual([
+      {
+        type: 'TextualBody',
+        value:
+          'Admiralty grade B2: source B — usually reliable (reason: Wire copy, usually accurate); quote 2 — probably true',
+        format: 'text/plain',
+        language: 'en',
+        purpose: 'assessing',
+      },
+    ])
+    for (const annotation of assessing)
+      expect(failures(annotation, annotationMusts), annotation.id).toEqual([])
   })
 
   it('is a valid empty collection when there is nothing to annotate', () => {

@@ -2,7 +2,8 @@
  * The user's highlights and every event's quotes as W3C Web Annotations (JSON-LD), in one
  * AnnotationCollection with its one AnnotationPage embedded. Each target is the article, named by
  * an urn:sourceline IRI, with the quote's TextQuoteSelector and TextPositionSelector (code points
- * of the article body) as alternatives. Ids are derived from the records, so an export made twice
+ * of the article body) as alternatives. A graded quote or highlight also gets an `assessing`
+ * annotation carrying its grades in words. Ids are derived from the records, so an export made twice
  * from the same data names the same annotations.
  */
 import type { TextPositionSelector, TextQuoteSelector } from '../../../../../shared/corpus'
@@ -11,6 +12,8 @@ import type { Highlight } from '../types'
 import { articleDirection } from '../language'
 import { isoDateTime, sortedEvents } from './common'
 import type { ExportInput } from './input'
+import type { GradeBook } from '../grading'
+import { gradeBook, highlightGradeText, quoteGradeText } from './grades'
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
@@ -20,7 +23,7 @@ const GENERATOR = { id: 'urn:sourceline:app', type: 'Software', name: 'Sourcelin
 export interface TextualBody {
   type: 'TextualBody'
   value: string
-  purpose: 'commenting' | 'tagging' | 'describing' | 'classifying'
+  purpose: 'commenting' | 'tagging' | 'describing' | 'classifying' | 'assessing'
   format?: string
   language?: string
 }
@@ -43,7 +46,7 @@ export interface WebAnnotation {
   '@context': typeof ANNOTATION_CONTEXT
   id: string
   type: 'Annotation'
-  motivation: 'highlighting' | 'commenting' | 'linking'
+  motivation: 'highlighting' | 'commenting' | 'linking' | 'assessing'
   created?: string
   modified?: string
   generated: string
@@ -177,6 +180,51 @@ function evidenceAnnotation(
   }
 }
 
+/** The user's grade of a quote or highlight, as an assessment of the same passage. */
+function assessment(
+  id: string,
+  words: string,
+  articleId: string,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+  generated: string,
+): WebAnnotation {
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: `urn:sourceline:grade:${segment(id)}`,
+    type: 'Annotation',
+    motivation: 'assessing',
+    generated,
+    generator: GENERATOR,
+    body: [
+      {
+        type: 'TextualBody',
+        value: `Admiralty grade ${words}`,
+        format: 'text/plain',
+        language: 'en',
+        purpose: 'assessing',
+      },
+    ],
+    target: target(articleId, quote, position),
+  }
+}
+
+function gradeAnnotations(input: ExportInput, grades: GradeBook, generated: string) {
+  const out: WebAnnotation[] = []
+  for (const h of input.highlights) {
+    const words = highlightGradeText(h.id, grades)
+    if (words !== null)
+      out.push(assessment(`highlight:${h.id}`, words, h.articleId, h.quote, h.position, generated))
+  }
+  for (const event of sortedEvents(input.events))
+    for (const e of event.evidence) {
+      const words = quoteGradeText(e, grades)
+      if (words !== null)
+        out.push(assessment(`quote:${e.id}`, words, e.articleId, e.quote, e.position, generated))
+    }
+  return out
+}
+
 /** 2026-11-23T09:30:00.000Z as 20261123T093000Z, for the collection's id. */
 function stamp(date: Date): string {
   return (isoDateTime(date.getTime()) ?? '0000-00-00T00:00:00.000Z')
@@ -202,6 +250,7 @@ export function buildWebAnnotations(input: ExportInput): AnnotationCollection {
     ...sortedEvents(input.events).flatMap((event) =>
       event.evidence.map((e) => evidenceAnnotation(event, e, generated, languages)),
     ),
+    ...gradeAnnotations(input, gradeBook(input), generated),
   ]
   const label = `${input.title}: highlights and quotes`
   return {

@@ -6,6 +6,8 @@
 import { describeDate } from '../dates'
 import { placeDate } from './common'
 import type { CalendarParts } from './common'
+import type { GradeBook } from '../grading'
+import { gradeBook, reliabilityText } from './grades'
 import type { ExportArticle, ExportInput } from './input'
 
 export interface CslName {
@@ -81,9 +83,10 @@ export function issuedDate(article: ExportArticle): CslDate | undefined {
   return { literal: describeDate(published) }
 }
 
-function item(article: ExportArticle): CslItem {
+function item(article: ExportArticle, grades: GradeBook): CslItem {
   const issued = issuedDate(article)
   const { edtf, note } = article.published
+  const reliability = reliabilityText(article.id, grades)
   const dateNote = edtf === null ? `Date: ${note}` : `Date (EDTF ${edtf}): ${note}`
   return {
     id: article.id,
@@ -94,11 +97,12 @@ function item(article: ExportArticle): CslItem {
     ...(issued === undefined ? {} : { issued }),
     ...(article.url ? { URL: article.url } : {}),
     language: article.language,
-    note: `${dateNote}\nSHA-256: ${article.sha256}`,
+    note: `${dateNote}\nSHA-256: ${article.sha256}${reliability === null ? '' : `\nReliability (Admiralty): ${reliability}`}`,
   }
 }
 
 /** One CSL-JSON item per article, in the order given: JSON.stringify the array for a file. */
 export function buildCslJson(input: ExportInput): CslItem[] {
-  return input.articles.map(item)
+  const grades = gradeBook(input)
+  return input.articles.map((a) => item(a, grades))
 }

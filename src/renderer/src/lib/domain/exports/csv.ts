@@ -9,6 +9,8 @@ import type { AppEvent } from '../events'
 import type { Note } from '../types'
 import { articlesById, notesByEvent, sortedEvents, sourceTitles } from './common'
 import type { ExportArticle, ExportInput } from './input'
+import type { GradeBook } from '../grading'
+import { gradeBook, quoteGradeText, supportText } from './grades'
 
 export const CSV_COLUMNS = [
   'EDTF date',
@@ -20,6 +22,8 @@ export const CSV_COLUMNS = [
   'Tags',
   'Sources',
   'Quotes',
+  'Support',
+  'Grades',
   'Notes',
   'Summary',
   'Date note',
@@ -57,10 +61,16 @@ function notesCell(notes: readonly Note[]): string {
   return notes.map((n) => n.body.trim()).join('\n\n')
 }
 
+/** One line per quote, in the Quotes cell's order: its grades in words, or "ungraded". */
+function gradesCell(event: AppEvent, grades: GradeBook): string {
+  return event.evidence.map((e) => quoteGradeText(e, grades) ?? 'ungraded').join('\n')
+}
+
 function row(
   event: AppEvent,
   notes: readonly Note[],
   articles: Map<string, ExportArticle>,
+  grades: GradeBook,
 ): string[] {
   return [
     event.date.edtf ?? '',
@@ -72,6 +82,8 @@ function row(
     event.tags.join('; '),
     sourceTitles(event, articles).join('\n'),
     quoteCell(event, articles),
+    supportText(event, grades),
+    gradesCell(event, grades),
     notesCell(notes),
     event.summary,
     event.date.note,
@@ -84,9 +96,10 @@ function row(
 export function buildCsv(input: ExportInput): string {
   const articles = articlesById(input.articles)
   const notes = notesByEvent(input.notes)
+  const grades = gradeBook(input)
   const records = [
     [...CSV_COLUMNS],
-    ...sortedEvents(input.events).map((e) => row(e, notes.get(e.id) ?? [], articles)),
+    ...sortedEvents(input.events).map((e) => row(e, notes.get(e.id) ?? [], articles, grades)),
   ]
   return `\uFEFF${records.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`
 }

@@ -26,6 +26,15 @@ import {
   whenWords,
 } from './common'
 import type { ExportArticle, ExportInput } from './input'
+import type { GradeBook } from '../grading'
+import {
+  explainedConflicts,
+  gradeBook,
+  highlightGradeText,
+  quoteGradeText,
+  reliabilityText,
+  supportText,
+} from './grades'
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -77,14 +86,20 @@ function citationHtml(article: ExportArticle | undefined, articleId: string): st
   return article ? `<a href="#${anchor('source', article.id)}">${text}</a>` : text
 }
 
-function evidenceHtml(evidence: EvidenceView, articles: Map<string, ExportArticle>): string {
+function evidenceHtml(
+  evidence: EvidenceView,
+  articles: Map<string, ExportArticle>,
+  grades: GradeBook,
+): string {
   const against = evidence.stance === 'contradicts'
   const yours = evidence.origin === 'user' ? ' (quote added by you)' : ''
+  const graded = quoteGradeText(evidence, grades)
   return [
     `<figure class="${against ? 'contradicts' : 'supports'}">`,
     against ? `<p class="stance">${stanceWords(evidence.stance)}:</p>` : '',
     `<blockquote${langAttributes(articles.get(evidence.articleId))}><p>${htmlLines(evidence.quote.exact)}</p></blockquote>`,
     `<figcaption>— ${citationHtml(articles.get(evidence.articleId), evidence.articleId)}${yours}</figcaption>`,
+    graded === null ? '' : `<p class="meta">Grade: ${escapeHtml(graded)}</p>`,
     '</figure>',
   ].join('')
 }
@@ -102,6 +117,7 @@ function eventHtml(
   event: AppEvent,
   notes: readonly Note[],
   articles: Map<string, ExportArticle>,
+  grades: GradeBook,
 ): string {
   const when = whenWords(event.date)
   // The EDTF beside the words, unless it says nothing more ('2000' · 2000).
@@ -118,6 +134,9 @@ function eventHtml(
       `${escapeHtml(describeSourcing(sourcing(event)))}</p>`,
     event.summary.trim() === '' ? '' : `<p>${htmlLines(event.summary)}</p>`,
     `<p class="meta">Date: ${escapeHtml(event.date.note)}</p>`,
+    grades.size === 0
+      ? ''
+      : `<p class="meta">Support: ${escapeHtml(supportText(event, grades))}</p>`,
     definitions([
       ['People', event.people],
       ['Organisations', event.organisations],
@@ -125,7 +144,7 @@ function eventHtml(
     ]),
     event.evidence.length === 0
       ? '<p class="meta">No quote has been attached to this event yet.</p>'
-      : event.evidence.map((e) => evidenceHtml(e, articles)).join('\n'),
+      : event.evidence.map((e) => evidenceHtml(e, articles, grades)).join('\n'),
     notes.map(noteHtml).join('\n'),
     '</article>',
   ]
@@ -135,6 +154,7 @@ function eventHtml(
 function timelineHtml(input: ExportInput): string {
   const articles = articlesById(input.articles)
   const notes = notesByEvent(input.notes)
+  const grades = gradeBook(input)
   const groups: { heading: string; events: AppEvent[] }[] = []
   for (const event of sortedEvents(input.events)) {
     const year = sortYear(event.date)
@@ -147,7 +167,7 @@ function timelineHtml(input: ExportInput): string {
     .map(({ heading, events }) =>
       [
         `<section><h2>${escapeHtml(heading)}</h2>`,
-        ...events.map((e) => eventHtml(e, notes.get(e.id) ?? [], articles)),
+        ...events.map((e) => eventHtml(e, notes.get(e.id) ?? [], articles, grades)),
         '</section>',
       ].join('\n'),
     )
@@ -162,8 +182,11 @@ function langAttributes(article: ExportArticle | undefined): string {
   return article ? ` lang="${escapeHtml(article.language)}" dir="auto"` : ''
 }
 
-function highlightHtml(h: Highlight, article?: ExportArticle): string {
-  const tags = h.tags.length > 0 ? ` · Tags: ${escapeHtml(h.tags.join(', '))}` : ''
+function highlightHtml(h: Highlight, grades: GradeBook, article?: ExportArticle): string {
+  const graded = highlightGradeText(h.id, grades)
+  const tags =
+    (h.tags.length > 0 ? ` · Tags: ${escapeHtml(h.tags.join(', '))}` : '') +
+    (graded === null ? '' : ` · Credibility: ${escapeHtml(graded)}`)
   const note = h.note.trim() === '' ? '' : `<div class="note"><p>${htmlLines(h.note)}</p></div>`
   return (
     `<figure><blockquote${langAttributes(article)}><p>${htmlLines(h.quote.exact)}</p></blockquote>` +
@@ -173,6 +196,7 @@ function highlightHtml(h: Highlight, article?: ExportArticle): string {
 
 function highlightsHtml(input: ExportInput): string {
   if (input.highlights.length === 0) return ''
+  const grades = gradeBook(input)
   const byArticle = new Map<string, Highlight[]>()
   for (const h of [...input.highlights].sort((a, b) => a.position.start - b.position.start)) {
     byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h])
@@ -190,7 +214,7 @@ function highlightsHtml(input: ExportInput): string {
     '<section id="highlights"><h2>Highlights</h2>',
     ...sections.map(
       ([title, kept]) =>
-        `<h3>${title}</h3>\n${kept.map((h) => highlightHtml(h, known.get(h.articleId))).join('\n')}`,
+        `<h3>${title}</h3>\n${kept.map((h) => highlightHtml(h, grades, known.get(h.articleId))).join('\n')}`,
     ),
     '</section>',
   ].join('\n')
@@ -232,7 +256,17 @@ function entitiesHtml(input: ExportInput): string {
     .join('\n')
 }
 
-function sourceHtml(article: ExportArticle): string {
+function explainedHtml(input: ExportInput): string {
+  const explained = explainedConflicts(input)
+  if (explained.length === 0) return ''
+  return [
+    '<section id="conflicts"><h2>Conflicts explained</h2><ul>',
+    ...explained.map((c) => `<li>${escapeHtml(c.what)}: ${escapeHtml(c.note)}</li>`),
+    '</ul></section>',
+  ].join('\n')
+}
+
+function sourceHtml(article: ExportArticle, grades: GradeBook): string {
   const outlet = article.outlet ?? 'Outlet not named'
   const outletNote = article.outletNote ? ` (${article.outletNote})` : ''
   const rows: [string, string][] = [
@@ -243,6 +277,8 @@ function sourceHtml(article: ExportArticle): string {
       `${escapeHtml(describeDate(article.published))} — ${escapeHtml(article.published.note)}`,
     ],
   ]
+  const reliability = reliabilityText(article.id, grades)
+  if (reliability !== null) rows.push(['Reliability', escapeHtml(reliability)])
   // Shown as text to copy, not a link: the file must not reach out, even on a click.
   if (article.url) rows.push(['Address', `<span class="address">${escapeHtml(article.url)}</span>`])
   rows.push(['File', `<code>${escapeHtml(article.file)}</code>`])
@@ -281,10 +317,11 @@ Events are in order of their earliest possible date; undated events come last.</
 ${timelineHtml(input)}
 ${otherNotesHtml(input)}
 ${highlightsHtml(input)}
+${explainedHtml(input)}
 ${entitiesHtml(input)}
 <section id="sources"><h2>Sources</h2>
 <ol>
-${input.articles.map(sourceHtml).join('\n')}
+${input.articles.map((a) => sourceHtml(a, gradeBook(input))).join('\n')}
 </ol>
 </section>
 </main>

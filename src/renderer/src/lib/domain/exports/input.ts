@@ -8,6 +8,8 @@ import type { Entity } from '../../../../../shared/entities'
 import type { AppEvent } from '../events'
 import type { SourcedArticle } from '../import/to-article'
 import type { Highlight, Note } from '../types'
+import type { GradeRecord } from '../grading'
+import type { ConflictNote } from '../conflicts'
 
 /** An article as the exports see it: bundled or imported, with its address when it has one. */
 export type ExportArticle = SourcedArticle
@@ -33,4 +35,8 @@ export interface ExportInput {
   /** The entity catalogue; when given, reports add an index of the people and organisations. */
   entities?: ExportEntity[]
   appVersion?: string
+  /** The user's grades on articles, quotes and highlights; without them nothing is graded. */
+  grades?: GradeRecord[]
+  /** Conflicts the user marked explained, with their notes. */
+  conflictNotes?: ConflictNote[]
 }

@@ -20,6 +20,15 @@ import {
   whenWords,
 } from './common'
 import type { ExportArticle, ExportInput } from './input'
+import type { GradeBook } from '../grading'
+import {
+  explainedConflicts,
+  gradeBook,
+  highlightGradeText,
+  quoteGradeText,
+  reliabilityText,
+  supportText,
+} from './grades'
 
 // ---- Escaping ----
 
@@ -91,12 +100,18 @@ function citation(article: ExportArticle | undefined, articleId: string): string
   return `— ${inline(citationText(article, articleId))}`
 }
 
-function evidenceBlocks(evidence: EvidenceView, articles: Map<string, ExportArticle>): string[] {
+function evidenceBlocks(
+  evidence: EvidenceView,
+  articles: Map<string, ExportArticle>,
+  grades: GradeBook,
+): string[] {
   const blocks: string[] = []
   if (evidence.stance === 'contradicts') blocks.push('Contradicts this event:')
   blocks.push(blockQuote(textBlock(evidence.quote.exact)))
   const yours = evidence.origin === 'user' ? ' (quote added by you)' : ''
   blocks.push(citation(articles.get(evidence.articleId), evidence.articleId) + yours)
+  const graded = quoteGradeText(evidence, grades)
+  if (graded !== null) blocks.push(`Grade: ${inline(graded)}`)
   return blocks
 }
 
@@ -104,6 +119,7 @@ function eventBlocks(
   event: AppEvent,
   notes: readonly Note[],
   articles: Map<string, ExportArticle>,
+  grades: GradeBook,
 ): string[] {
   const edtf = event.date.edtf === null ? 'undated' : code(event.date.edtf)
   const yours = event.origin === 'user' ? ' · your own event' : ''
@@ -119,19 +135,22 @@ function eventBlocks(
     blocks.push(`Organisations: ${event.organisations.map(inline).join(', ')}`)
   }
   if (event.tags.length > 0) blocks.push(`Tags: ${event.tags.map(inline).join(', ')}`)
+  if (grades.size > 0) blocks.push(`Support: ${inline(supportText(event, grades))}`)
   blocks.push('### Evidence')
   if (event.evidence.length === 0) blocks.push('No quote has been attached to this event yet.')
-  for (const evidence of event.evidence) blocks.push(...evidenceBlocks(evidence, articles))
+  for (const evidence of event.evidence) blocks.push(...evidenceBlocks(evidence, articles, grades))
   if (notes.length > 0) blocks.push('### Notes', ...noteBlocks(notes))
   return blocks
 }
 
-function highlightBlocks(highlight: Highlight): string[] {
+function highlightBlocks(highlight: Highlight, grades: GradeBook): string[] {
   const tags = highlight.tags.length > 0 ? ` · Tags: ${highlight.tags.map(inline).join(', ')}` : ''
   const blocks = [
     blockQuote(textBlock(highlight.quote.exact)),
     `*Highlighted ${isoMinutes(highlight.createdAt)}*${tags}`,
   ]
+  const graded = highlightGradeText(highlight.id, grades)
+  if (graded !== null) blocks.push(`Credibility: ${inline(graded)}`)
   if (highlight.note.trim() !== '') blocks.push('Note:', userMarkdown(highlight.note))
   return blocks
 }
@@ -139,7 +158,9 @@ function highlightBlocks(highlight: Highlight): string[] {
 function highlightSection(
   highlights: readonly Highlight[],
   articles: readonly ExportArticle[],
+  grades: GradeBook,
 ): string[] {
+  const highlightBlocksOf = (h: Highlight) => highlightBlocks(h, grades)
   if (highlights.length === 0) return []
   const byArticle = new Map<string, Highlight[]>()
   for (const h of [...highlights].sort(
@@ -151,12 +172,12 @@ function highlightSection(
   for (const article of articles) {
     const kept = byArticle.get(article.id)
     if (!kept) continue
-    blocks.push(`### ${inline(article.title)}`, ...kept.flatMap(highlightBlocks))
+    blocks.push(`### ${inline(article.title)}`, ...kept.flatMap(highlightBlocksOf))
     byArticle.delete(article.id)
   }
   for (const [articleId, kept] of byArticle) {
     blocks.push(`### Source not in this export (${code(articleId)})`)
-    blocks.push(...kept.flatMap(highlightBlocks))
+    blocks.push(...kept.flatMap(highlightBlocksOf))
   }
   return blocks
 }
@@ -186,7 +207,7 @@ function entitySection(input: ExportInput): string[] {
   return blocks
 }
 
-function sourceBlocks(article: ExportArticle): string[] {
+function sourceBlocks(article: ExportArticle, grades: GradeBook): string[] {
   const outlet = article.outlet === null ? 'not named' : inline(article.outlet)
   const outletNote = article.outletNote ? ` (${inline(article.outletNote)})` : ''
   const details = [
@@ -194,6 +215,8 @@ function sourceBlocks(article: ExportArticle): string[] {
     `- Byline: ${article.byline === null ? 'not given' : inline(article.byline)}`,
     `- Published: ${inline(describeDate(article.published))} — ${inline(article.published.note)}`,
   ]
+  const reliability = reliabilityText(article.id, grades)
+  if (reliability !== null) details.push(`- Reliability: ${inline(reliability)}`)
   // A code span, so the address is shown, never made a link to follow.
   if (article.url) details.push(`- Address: ${code(article.url)}`)
   details.push(`- File: ${code(article.file)}`, `- SHA-256: ${code(article.sha256)}`)
@@ -206,6 +229,7 @@ export function buildReport(input: ExportInput): string {
   const articles = articlesById(input.articles)
   const eventIds = new Set(input.events.map((e) => e.id))
   const notes = notesByEvent(input.notes)
+  const grades = gradeBook(input)
 
   const from = appVersion ? ` from Sourceline ${inline(appVersion)}` : ''
   const highlights =
@@ -219,7 +243,7 @@ export function buildReport(input: ExportInput): string {
   ]
 
   for (const event of sortedEvents(input.events)) {
-    blocks.push(...eventBlocks(event, notes.get(event.id) ?? [], articles))
+    blocks.push(...eventBlocks(event, notes.get(event.id) ?? [], articles, grades))
   }
 
   const orphans = [...notes].filter(([eventId]) => !eventIds.has(eventId))
@@ -230,10 +254,16 @@ export function buildReport(input: ExportInput): string {
     }
   }
 
-  blocks.push(...highlightSection(input.highlights, input.articles))
+  blocks.push(...highlightSection(input.highlights, input.articles, grades))
+  const explained = explainedConflicts(input)
+  if (explained.length > 0)
+    blocks.push(
+      '## Conflicts explained',
+      explained.map((c) => `- ${inline(c.what)}: ${inline(c.note)}`).join('\n'),
+    )
   blocks.push(...entitySection(input))
 
   blocks.push('## Sources')
-  for (const article of input.articles) blocks.push(...sourceBlocks(article))
+  for (const article of input.articles) blocks.push(...sourceBlocks(article, grades))
   return `${blocks.join('\n\n')}\n`
 }

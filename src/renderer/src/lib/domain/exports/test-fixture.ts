@@ -4,6 +4,7 @@
  * node:fs) plus what a user adds: an event of their own, a quote against a curated event, tags,
  * a highlight with a note, and notes. For tests only; never bundled.
  */
+import { gradeId, type GradeKind } from '../grading'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { buildCorpus } from '../corpus'
@@ -119,5 +120,30 @@ export function realExportInput(): ExportInput {
     highlights: [highlight],
     entities: readRealEntities(),
     appVersion: '0.1.0',
+  }
+}
+
+/** The real input with grades on a bundled article, a curated quote and the highlight, and one
+ * explained conflict: what the grade tests of every format read. */
+export function gradedExportInput(): ExportInput {
+  const input = realExportInput()
+  const grade = (kind: GradeKind, targetId: string, value: string, reason: string) => ({
+    id: gradeId(kind, targetId),
+    kind,
+    targetId,
+    grade: value,
+    reason,
+    updatedAt: UPDATED,
+  })
+  return {
+    ...input,
+    grades: [
+      grade('article', 'ppp-interior-ministry-lauds', 'B', 'Wire copy, usually accurate'),
+      grade('quote', 'cases-2021#0', '2', ''),
+      grade('highlight', 'highlight-1', '4', 'Not what the court said'),
+    ],
+    conflictNotes: [
+      { id: 'support:tip-tier-3-downgrade-2022', note: 'The ministry disputes it.', updatedAt: 1 },
+    ],
   }
 }

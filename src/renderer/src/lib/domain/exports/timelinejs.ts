@@ -22,6 +22,8 @@ import {
 } from './common'
 import type { CalendarParts } from './common'
 import type { ExportArticle, ExportInput } from './input'
+import type { GradeBook } from '../grading'
+import { gradeBook, quoteGradeText, supportText } from './grades'
 
 export type TimelineJsDate = CalendarParts
 
@@ -44,14 +46,20 @@ export interface TimelineJsData {
   events: TimelineJsSlide[]
 }
 
-function evidenceHtml(event: AppEvent, articles: Map<string, ExportArticle>): string {
+function evidenceHtml(
+  event: AppEvent,
+  articles: Map<string, ExportArticle>,
+  grades: GradeBook,
+): string {
   if (event.evidence.length === 0) return '<p><em>No quote has been attached yet.</em></p>'
   return event.evidence
     .map((e) => {
       const stance =
         e.stance === 'contradicts' ? `<p><strong>${stanceWords(e.stance)}:</strong></p>` : ''
       const cite = escapeHtml(citationText(articles.get(e.articleId), e.articleId))
-      return `${stance}<blockquote>${htmlLines(e.quote.exact)}</blockquote><p>— ${cite}</p>`
+      const graded = quoteGradeText(e, grades)
+      const grade = graded === null ? '' : `<p><em>Grade: ${escapeHtml(graded)}</em></p>`
+      return `${stance}<blockquote>${htmlLines(e.quote.exact)}</blockquote><p>— ${cite}</p>${grade}`
     })
     .join('')
 }
@@ -64,6 +72,7 @@ function slideText(
   event: AppEvent,
   notes: readonly Note[],
   articles: Map<string, ExportArticle>,
+  grades: GradeBook,
 ): string {
   const parts = [
     event.summary.trim() === '' ? '' : `<p>${htmlLines(event.summary)}</p>`,
@@ -71,7 +80,8 @@ function slideText(
     listHtml('People', event.people),
     listHtml('Organisations', event.organisations),
     listHtml('Tags', event.tags),
-    evidenceHtml(event, articles),
+    grades.size === 0 ? '' : `<p><em>Support: ${escapeHtml(supportText(event, grades))}</em></p>`,
+    evidenceHtml(event, articles, grades),
     notes.length === 0
       ? ''
       : `<p><strong>Notes</strong></p>${notes.map((n) => `<p>${htmlLines(n.body)}</p>`).join('')}`,
@@ -88,12 +98,13 @@ function slide(
   event: AppEvent,
   notes: readonly Note[],
   articles: Map<string, ExportArticle>,
+  grades: GradeBook,
 ): TimelineJsSlide | null {
   const placed = placeDate(event.date)
   if (placed === null) return null
   const result: TimelineJsSlide = {
     start_date: placed.start,
-    text: { headline: escapeHtml(event.title), text: slideText(event, notes, articles) },
+    text: { headline: escapeHtml(event.title), text: slideText(event, notes, articles, grades) },
     group: escapeHtml(categoryLabel(event.category)),
     unique_id: slideId(event.id),
   }
@@ -106,10 +117,11 @@ function slide(
 export function buildTimelineJs(input: ExportInput): TimelineJsData {
   const articles = articlesById(input.articles)
   const notes = notesByEvent(input.notes)
+  const grades = gradeBook(input)
   const events: TimelineJsSlide[] = []
   const undated: AppEvent[] = []
   for (const event of sortedEvents(input.events)) {
-    const made = slide(event, notes.get(event.id) ?? [], articles)
+    const made = slide(event, notes.get(event.id) ?? [], articles, grades)
     if (made) events.push(made)
     else undated.push(event)
   }

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest'
 import {
   MAX_PROBLEMS,
   MAX_PROJECT_BYTES,
+  emptyProjectData,
   parseProjectFile,
   serializeProject,
   verifyProjectChecksums,
   type Project,
   type ProjectContext,
+  type ProjectData,
   type ProjectParseResult,
 } from './format'
 import {
@@ -70,19 +72,89 @@ describe('a valid project file', () => {
   })
 
   it('accepts an empty project', () => {
-    const empty = serializeProject(
-      {
-        notes: [],
-        highlights: [],
-        userEvents: [],
-        evidence: [],
-        eventAnnotations: [],
-        entityEdits: [],
-        articles: [],
-      },
-      META,
-    )
+    const empty = serializeProject(emptyProjectData(), META)
     expect(parse(empty).ok).toBe(true)
+  })
+})
+
+describe('grades and explained conflicts', () => {
+  const graded = (): ProjectData => ({
+    ...validData(),
+    grades: [
+      {
+        id: 'article:bundled-article',
+        kind: 'article',
+        targetId: BUNDLED_ID,
+        grade: 'B',
+        reason: 'Wire service',
+        updatedAt: 5,
+      },
+      {
+        id: `quote:${CURATED_EVENT}#0`,
+        kind: 'quote',
+        targetId: `${CURATED_EVENT}#0`,
+        grade: '2',
+        reason: '',
+        updatedAt: 6,
+      },
+      {
+        id: 'highlight:highlight-1',
+        kind: 'highlight',
+        targetId: 'highlight-1',
+        grade: '6',
+        reason: 'Hearsay',
+        updatedAt: 7,
+      },
+    ],
+    conflictNotes: [
+      { id: `support:${CURATED_EVENT}`, note: 'Critics mean the timing.', updatedAt: 8 },
+    ],
+  })
+
+  it('reads back every grade and note it wrote', () => {
+    const result = parse(serializeProject(graded(), META))
+    expect(result.ok && result.project.data.grades).toEqual(
+      graded().grades.toSorted((a, b) => (a.id < b.id ? -1 : 1)),
+    )
+    expect(result.ok && result.project.data.conflictNotes).toEqual(graded().conflictNotes)
+  })
+
+  it('still reads a file written before grades existed', () => {
+    const file = JSON.parse(serializeProject(validData(), META)) as {
+      data: Record<string, unknown>
+    }
+    delete file.data['grades']
+    delete file.data['conflictNotes']
+    const result = parse(JSON.stringify(file))
+    expect(result.ok).toBe(true)
+    expect(result.ok && result.project.data.grades).toEqual([])
+    expect(result.ok && result.project.data.conflictNotes).toEqual([])
+  })
+
+  it('refuses a grade a target cannot carry, a wrong id, and a grade of nothing', () => {
+    const data = graded()
+    data.grades = [
+      { ...data.grades[0]!, grade: '2' },
+      { ...data.grades[1]!, id: 'quote:other' },
+      {
+        id: 'highlight:nowhere',
+        kind: 'highlight',
+        targetId: 'nowhere',
+        grade: '3',
+        reason: '',
+        updatedAt: 1,
+      },
+    ]
+    const result = parse(serializeProject(data, META))
+    expect(result.ok).toBe(false)
+    const problems = result.ok ? [] : result.problems.join('\n')
+    expect(problems).toContain('data.grades[0]: grade: not a grade this kind of target can carry')
+    expect(problems).toContain('data.grades[2]: id: must be')
+    // References are checked only once the schema passes: a file with just the dangling one.
+    const dangling = parse(serializeProject({ ...graded(), grades: [data.grades[2]!] }, META))
+    expect(dangling.ok ? [] : dangling.problems).toEqual([
+      'data.grades[0].targetId: no highlight "nowhere" to grade',
+    ])
   })
 })
 

@@ -1,6 +1,6 @@
 /**
  * The project file: everything the user made (notes, highlights, their own events, evidence,
- * annotations, entity edits, imported articles) as one JSON document, how it is written, and every
+ * annotations, entity edits, imported articles, grades, explained conflicts) as one JSON document, how it is written, and every
  * check a file must pass before anything of it is stored. Pure: text in, values or problems out.
  * The format, the order of the checks and why are in docs/decisions/0006-project-file.md.
  */
@@ -12,6 +12,8 @@ import { sortKeysDeep } from '../canonical'
 import { sha256Hex } from '../corpus'
 import { isValidEdtf } from '../dates'
 import { articleLanguage, directionOf, normaliseLanguageTag } from '../language'
+import { MAX_REASON_LENGTH, gradeId, validGrade, type GradeRecord } from '../grading'
+import type { ConflictNote } from '../conflicts'
 import type {
   EventAnnotation,
   Highlight,
@@ -41,6 +43,8 @@ export const PROJECT_TABLES = [
   'eventAnnotations',
   'entityEdits',
   'articles',
+  'grades',
+  'conflictNotes',
 ] as const
 export type ProjectTable = (typeof PROJECT_TABLES)[number]
 
@@ -59,6 +63,8 @@ export interface ProjectData {
   eventAnnotations: EventAnnotation[]
   entityEdits: StoredEntityEdit[]
   articles: ImportedArticle[]
+  grades: GradeRecord[]
+  conflictNotes: ConflictNote[]
 }
 
 /** What the file says about itself besides the data: when, and over which bundled corpus. */
@@ -96,6 +102,8 @@ export function emptyProjectData(): ProjectData {
     eventAnnotations: [],
     entityEdits: [],
     articles: [],
+    grades: [],
+    conflictNotes: [],
   }
 }
 
@@ -265,6 +273,37 @@ const ArticleSchema: v.GenericSchema<StoredArticle, ImportedArticle> = v.pipe(
   }),
 )
 
+/** Curated quotes are graded under `<eventId>#<n>`, so a grade's target may hold a '#'. */
+const GradeTarget = v.pipe(
+  v.string(),
+  v.minLength(1, 'a target id cannot be empty'),
+  v.maxLength(MAX_ID_LENGTH, `an id is at most ${MAX_ID_LENGTH} characters`),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9_.:#-]*$/, 'a target id is letters, digits and - _ . : # only'),
+)
+
+const GradeSchema: v.GenericSchema<GradeRecord> = v.pipe(
+  v.strictObject({
+    id: v.pipe(v.string(), v.maxLength(MAX_ID_LENGTH + 20)),
+    kind: v.picklist(['article', 'quote', 'highlight']),
+    targetId: GradeTarget,
+    grade: v.string(),
+    reason: Text(MAX_REASON_LENGTH),
+    updatedAt: Time,
+  }),
+  v.check((g) => validGrade(g.kind, g.grade), 'grade: not a grade this kind of target can carry'),
+  v.check((g) => g.id === gradeId(g.kind, g.targetId), 'id: must be "<kind>:<targetId>"'),
+)
+
+/** Conflict keys are made of event ids, years, categories and counted words. */
+const ConflictNoteSchema: v.GenericSchema<ConflictNote> = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
+  note: Text(MAX_REASON_LENGTH * 5),
+  updatedAt: Time,
+})
+
+/** Tables added after format 1 shipped: files written before them simply have none. */
+const LaterTable = <T extends v.GenericSchema>(record: T) => v.optional(Table(record), [])
+
 export const ProjectFileSchema: v.GenericSchema<unknown, Project> = v.strictObject({
   formatVersion: v.literal(PROJECT_FORMAT_VERSION),
   app: v.literal(PROJECT_APP),
@@ -281,6 +320,8 @@ export const ProjectFileSchema: v.GenericSchema<unknown, Project> = v.strictObje
     eventAnnotations: Table(AnnotationSchema),
     entityEdits: Table(EntityEditRecordSchema),
     articles: Table(ArticleSchema),
+    grades: LaterTable(GradeSchema),
+    conflictNotes: LaterTable(ConflictNoteSchema),
   }),
 })
 
@@ -616,6 +657,8 @@ function referenceProblems(project: Project, context: ProjectContext): string[] 
   problems.push(...duplicateProblems('eventAnnotations', data.eventAnnotations, 'eventId'))
   problems.push(...duplicateProblems('entityEdits', data.entityEdits, 'id'))
   problems.push(...duplicateProblems('articles', data.articles, 'id'))
+  problems.push(...duplicateProblems('grades', data.grades, 'id'))
+  problems.push(...duplicateProblems('conflictNotes', data.conflictNotes, 'id'))
   // The store keeps one article per content (a unique index on sha256).
   problems.push(...duplicateProblems('articles', data.articles, 'sha256'))
 
@@ -681,6 +724,26 @@ function referenceProblems(project: Project, context: ProjectContext): string[] 
       )
   }
   data.highlights.forEach((h, i) => checkPassage(`data.highlights[${i}]`, h))
+
+  // A grade must point at something the store will hold: a bundled or imported article, a
+  // curated quote (`<eventId>#<n>`) or an evidence record, a highlight of the file.
+  const evidenceIds = new Set(data.evidence.map((e) => e.id))
+  const highlightIds = new Set(data.highlights.map((h) => h.id))
+  data.grades.forEach((grade, i) => {
+    const at = `data.grades[${i}].targetId`
+    const { kind, targetId } = grade
+    if (kind === 'article' && !context.knownArticleIds.has(targetId) && !imported.has(targetId))
+      problems.push(`${at}: no article "${targetId}" to grade`)
+    const curated = /^(.+)#\d+$/.exec(targetId)
+    if (
+      kind === 'quote' &&
+      !evidenceIds.has(targetId) &&
+      !(curated && context.knownEventIds.has(curated[1]!))
+    )
+      problems.push(`${at}: no quote "${targetId}" to grade`)
+    if (kind === 'highlight' && !highlightIds.has(targetId))
+      problems.push(`${at}: no highlight "${targetId}" to grade`)
+  })
   data.evidence.forEach((e, i) => checkPassage(`data.evidence[${i}]`, e))
 
   const checkDate = (path: string, edtf: string | null): void => {

@@ -3,16 +3,21 @@ import { PROJECT_TABLES, emptyProjectData, type ProjectData } from './format'
 import { COPY_TITLE_PREFIX, planMerge, type MergePlan } from './merge'
 import { CURATED_EVENT, makeImportedArticle, validData } from './test-fixtures'
 
-/** The store after writing the plan: new rows appended, annotations replaced by event. */
+/** The store after writing the plan: new rows appended; annotations, grades, notes replaced by key. */
 function apply(existing: ProjectData, plan: MergePlan): ProjectData {
   const out = structuredClone(existing)
   for (const table of PROJECT_TABLES) {
-    if (table === 'eventAnnotations') continue
+    if (table === 'eventAnnotations' || table === 'grades' || table === 'conflictNotes') {
+      for (const row of plan.add[table] as { id?: string; eventId?: string }[]) {
+        const key = (r: { id?: string; eventId?: string }) => r.id ?? r.eventId
+        ;(out[table] as object[]) = (out[table] as { id?: string }[]).filter(
+          (r) => key(r) !== key(row),
+        )
+        ;(out[table] as object[]).push(row)
+      }
+      continue
+    }
     ;(out[table] as object[]).push(...plan.add[table])
-  }
-  for (const annotation of plan.add.eventAnnotations) {
-    out.eventAnnotations = out.eventAnnotations.filter((a) => a.eventId !== annotation.eventId)
-    out.eventAnnotations.push(annotation)
   }
   return out
 }
@@ -207,5 +212,43 @@ describe('planMerge', () => {
     expect(new Set(apply(existing, plan).notes.map((n) => n.id)).size).toBe(
       existing.notes.length + plan.add.notes.length,
     )
+  })
+})
+describe('planMerge: grades and explained conflicts', () => {
+  const grade = (grade: string, updatedAt: number, targetId = 'evidence-1') => ({
+    id: `quote:${targetId}`,
+    kind: 'quote' as const,
+    targetId,
+    grade,
+    reason: `graded ${grade}`,
+    updatedAt,
+  })
+
+  it('keeps the more recently changed grade of one target, the stored one on a tie', () => {
+    const existing = { ...validData(), grades: [grade('2', 10)] }
+    expect(planMerge(existing, { ...validData(), grades: [grade('4', 20)] })).toMatchObject({
+      add: { grades: [grade('4', 20)] },
+      replaced: ['quote:evidence-1'],
+    })
+    const older = planMerge(existing, { ...validData(), grades: [grade('4', 10)] })
+    expect(older.add.grades).toEqual([])
+    expect(older.replaced).toEqual([])
+  })
+
+  it('moves a grade to the copy its quote was stored under', () => {
+    const existing = validData()
+    existing.evidence[0]!.stance = 'contradicts'
+    const plan = planMerge(existing, { ...validData(), grades: [grade('3', 5)] })
+    const copyId = plan.conflicts.find((c) => c.table === 'evidence')!.copyId
+    expect(plan.add.grades).toEqual([{ ...grade('3', 5, copyId) }])
+  })
+
+  it('adds explained notes the store lacks and skips ones it has', () => {
+    const note = { id: `support:${CURATED_EVENT}`, note: 'Timing only.', updatedAt: 3 }
+    const plan = planMerge(
+      { ...validData(), conflictNotes: [note] },
+      { ...validData(), conflictNotes: [note, { ...note, id: 'dates:x' }] },
+    )
+    expect(plan.add.conflictNotes).toEqual([{ ...note, id: 'dates:x' }])
   })
 })

@@ -6,6 +6,7 @@
  */
 import { canonicalJson, deepEqual } from '../canonical'
 import { MAX_ID_LENGTH, emptyProjectData, type ProjectData, type ProjectTable } from './format'
+import { gradeId } from '../grading'
 
 /** A record added as a copy because its id was taken by different content. */
 export interface MergeConflict {
@@ -22,6 +23,8 @@ export interface MergePlan {
   conflicts: MergeConflict[]
   /** Event ids whose incoming annotation was united with the stored one. */
   combined: string[]
+  /** Grade and explained-conflict ids where the file's newer record replaced the stored one. */
+  replaced: string[]
 }
 
 /** The title of a user event or article copied on import starts with this. */
@@ -135,7 +138,40 @@ export function planMerge(existing: ProjectData, incoming: ProjectData): MergePl
     combined.push(stored.eventId)
   }
 
-  return { add, skipped, conflicts, combined }
+  // Grades and explained conflicts describe one target each, so two cannot stand side by side:
+  // the more recently changed one is kept (the stored one on a tie). Targets follow renamed copies.
+  const toQuote = (id: string): string => evidence.renamed.get(id) ?? id
+  const toHighlight = (id: string): string => highlights.renamed.get(id) ?? id
+  const grades = incoming.grades.map((grade) => {
+    const targetId =
+      grade.kind === 'article'
+        ? toArticle(grade.targetId)
+        : grade.kind === 'quote'
+          ? toQuote(grade.targetId)
+          : toHighlight(grade.targetId)
+    return withChanged(grade, { targetId, id: gradeId(grade.kind, targetId) })
+  })
+  const replaced: string[] = []
+  const newer = <T extends { id: string; updatedAt: number }>(
+    stored: readonly T[],
+    rows: readonly T[],
+  ): T[] => {
+    const byId = new Map(stored.map((r) => [r.id, r]))
+    return rows.filter((row) => {
+      const current = byId.get(row.id)
+      if (current === undefined) return true
+      if (deepEqual(current, row) || current.updatedAt >= row.updatedAt) {
+        skipped++
+        return false
+      }
+      replaced.push(row.id)
+      return true
+    })
+  }
+  add.grades = newer(existing.grades, grades)
+  add.conflictNotes = newer(existing.conflictNotes, incoming.conflictNotes)
+
+  return { add, skipped, conflicts, combined, replaced }
 }
 
 interface TableMerge<T> {

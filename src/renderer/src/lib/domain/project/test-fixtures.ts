@@ -128,6 +128,8 @@ export function validData(): ProjectData {
       },
     ],
     articles: [makeImportedArticle()],
+    grades: [],
+    conflictNotes: [],
   }
 }
 
