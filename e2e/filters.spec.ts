@@ -34,6 +34,8 @@ class FilteredViews {
     await expect(count).toHaveText(
       shown === TOTAL ? `${TOTAL} events` : `${shown} of ${TOTAL} events`,
     )
+    // vis-timeline draws only what is in its window, so fit the window to what is shown first.
+    await this.page.getByTestId('fit-all').click()
     await expect(this.app.timelineItems).toHaveCount(dated.length)
     for (const title of dated)
       await expect(this.app.timelineItems.filter({ hasText: title })).toHaveCount(1)

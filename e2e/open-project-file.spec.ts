@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from './fixtures'
 import { FAKE_ABOUT, installFakeMain, projectFile } from './fake-main'
+import { ProjectScreens } from './pages/ProjectScreens'
 
 const NOTE = {
   id: 'opened-note',
@@ -15,22 +16,8 @@ const NOTE = {
   updatedAt: 2,
 }
 
-function storedNotes(page: Page): Promise<unknown[]> {
-  return page.evaluate(
-    () =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('sourceline')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const request = open.result.transaction('notes').objectStore('notes').getAll()
-          request.onsuccess = () => {
-            open.result.close()
-            resolve(request.result)
-          }
-          request.onerror = () => reject(request.error)
-        }
-      }),
-  )
+async function storedNotes(page: Page): Promise<unknown[]> {
+  return (await new ProjectScreens(page).snapshot()).notes
 }
 
 test('an opened .sourceline file is checked and imported only after Import is pressed', async ({

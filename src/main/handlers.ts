@@ -18,7 +18,7 @@ import { openedFiles } from './opened-files'
 export function registerHandlers(): void {
   handle('export:save-file', [SaveFileRequestSchema], saveFile)
   handle('shell:open-external', [OpenExternalRequestSchema], openExternal)
-  handle('app:about', [], async () => ok(aboutFacts()))
+  handle('app:get-about', [], async () => ok(aboutFacts()))
   handle('project:take-opened-files', [], async () => ok(await openedFiles.take()))
   registerBackupHandlers()
   registerExportHandlers()

@@ -25,7 +25,7 @@ export const API_VERBS = {
   /** Copies (never moves) the IndexedDB folder aside; answers the copy's folder. */
   quarantineStore: { invoke: 'recovery:quarantine' },
   /** Versions and folders for Help ▸ About. */
-  about: { invoke: 'app:about' },
+  about: { invoke: 'app:get-about' },
   /** Project files the OS asked the app to open, read and removed from main's queue. */
   takeOpenedProjectFiles: { invoke: 'project:take-opened-files' },
   onMenuCommand: { event: 'menu:command' },

@@ -144,7 +144,7 @@ export interface InvokeContract {
   'recovery:get-record': () => Result<StoreRecord | null>
   'recovery:set-record': (request: StoreRecordRequest) => Result<StoreRecord>
   'recovery:quarantine': () => Result<{ path: string }>
-  'app:about': () => Result<AboutFacts>
+  'app:get-about': () => Result<AboutFacts>
   'project:take-opened-files': () => Result<OpenedProjectFile[]>
 }
 

@@ -7,6 +7,7 @@ import { codePointToIndex } from './quotes'
 import {
   NO_ARTICLE_DATE,
   bestSuggestion,
+  datedSentences,
   describeSuggestion,
   suggestDates,
   suggestForPassage,
@@ -155,5 +156,22 @@ describe('suggestions on the bundled events', () => {
       )
       expect(bestSuggestion(inside), event.id).toBeNull()
     }
+  })
+})
+
+describe('datedSentences', () => {
+  it('lists the sentences that carry dates, the dateline first', () => {
+    const body =
+      'PHNOM PENH, December 10, 2009 – The minister spoke. Nothing dated here! ' +
+      'Since 2003 campaigns ran.\nLast year more came.'
+    const found = datedSentences(body, UNDATED)
+    expect(found.map((s) => [s.text, s.suggestions.map((x) => x.edtf)])).toEqual([
+      ['PHNOM PENH, December 10, 2009 – The minister spoke.', ['2009-12-10']],
+      ['Since 2003 campaigns ran.', ['2003']],
+      ['Last year more came.', [null]],
+    ])
+    expect(body.slice(found[1]!.suggestions[0]!.start, found[1]!.suggestions[0]!.end)).toBe(
+      'Since 2003',
+    )
   })
 })

@@ -357,3 +357,39 @@ export function describeSuggestion(s: DateSuggestion): string {
   const qualifiers = s.qualifiers.length > 0 ? ` (${s.qualifiers.join('; ')})` : ''
   return `${describeDate({ edtf: s.edtf, note: '' })}${qualifiers} — ${from}, ${s.resolution}`
 }
+
+/** A sentence of an article that mentions dates, with what was read from it. */
+export interface DatedSentence {
+  /** The sentence, trimmed; the first one is the dateline when the article opens with a date. */
+  text: string
+  start: number
+  suggestions: DateSuggestion[]
+}
+
+/**
+ * The article's date-bearing sentences, in order, each with its suggestions (offsets into the
+ * body): what an imported article says about dates, for the user to read before using any.
+ */
+export function datedSentences(
+  body: string,
+  published: Dating | null,
+  limit = 50,
+): DatedSentence[] {
+  const out: DatedSentence[] = []
+  let at = 0
+  while (at < body.length && out.length < limit) {
+    const span = sentenceAround(body, at, at)
+    // With its closing mark, as the user would quote it.
+    const text = body.slice(span.start, Math.min(span.end + 1, body.length))
+    if (text.trim() !== '') {
+      const found = suggestDates(text, published).map((s) => ({
+        ...s,
+        start: s.start + span.start,
+        end: s.end + span.start,
+      }))
+      if (found.length > 0) out.push({ text: text.trim(), start: span.start, suggestions: found })
+    }
+    at = span.end + 1
+  }
+  return out
+}
