@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from './fixtures'
 import { fakeMainLog, installFakeMain, projectFile } from './fake-main'
+import { storeVersion } from './old-stores'
 import { SourcelinePage } from './pages/SourcelinePage'
 
 const EVENT = 'Law on combatting human trafficking and sex trafficking'
@@ -16,12 +17,6 @@ const NOTE = {
   body: 'Kept in the newest backup.',
   createdAt: 1,
   updatedAt: 2,
-}
-
-function storeVersion(page: Page): Promise<number | undefined> {
-  return page.evaluate(
-    async () => (await indexedDB.databases()).find((d) => d.name === 'sourceline')?.version,
-  )
 }
 
 test('an empty store whose record says 4 stops the app; the newest backup restores it', async ({
