@@ -38,7 +38,7 @@ function hugePage(): FileToImport {
 /** Starts a 10 ms timer and a long-task observer in the page; `stop` returns what they saw. */
 async function watchResponsiveness(page: Page) {
   await page.evaluate(() => {
-    const w = window as unknown as { __ticks: number[]; __longTasks: unknown[] }
+    const w = window as unknown as { __ticks: number[]; __longTasks: number[] }
     w.__ticks = [performance.now()]
     w.__longTasks = []
     setInterval(() => w.__ticks.push(performance.now()), 10)
@@ -54,7 +54,7 @@ async function watchResponsiveness(page: Page) {
       longTasks: number[]
     }> {
       return page.evaluate(() => {
-        const w = window as unknown as { __ticks: number[]; __longTasks: unknown[] }
+        const w = window as unknown as { __ticks: number[]; __longTasks: number[] }
         const ticks = [...w.__ticks, performance.now()]
         let longestGap = 0
         for (let i = 1; i < ticks.length; i++)

@@ -1,9 +1,11 @@
 /**
  * One file the person chose, read into a draft article: refused before it is read when it is the
- * wrong kind or too large, decoded as UTF-8 (or as the charset a page declares, when it is not
- * UTF-8), hashed so a second import of the same file is caught, and handed to its reader.
+ * wrong kind or too large, decoded as UTF-8, UTF-16 or UTF-32 (told by a byte-order mark or the
+ * zero bytes), or as the charset a page declares when it is none of those; hashed so a second
+ * import of the same file is caught, and handed to its reader.
  */
 import { sha256Hex, sha256HexOfBytes } from '../domain/corpus'
+import { decodeAs, detectEncoding, encodingName } from '../domain/encoding'
 import { addWarning, type Draft } from '../domain/import/draft'
 import {
   MAX_IMPORT_BYTES,
@@ -78,9 +80,16 @@ function decode(
   mediaType: ArticleMediaType,
   warnings: string[],
 ): Decoded {
-  const as = (label: string) => ({ text: new TextDecoder(label).decode(bytes), utf8: null })
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return as('utf-16le')
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return as('utf-16be')
+  const detected = detectEncoding(bytes)
+  if (detected.encoding !== 'UTF-8') {
+    if (detected.bom === 0)
+      addWarning(
+        warnings,
+        `“${name}” is in ${encodingName(detected.encoding)} without a byte-order mark; it was ` +
+          'read as such.',
+      )
+    return { text: decodeAs(bytes, detected), utf8: null }
+  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     // The decoder drops a byte-order mark; the rest of the bytes are the text's UTF-8.
