@@ -4,7 +4,8 @@
  */
 import type { BackupReason } from '$shared/ipc'
 import { exportProject, type ExportMeta } from '../db/actions/project'
-import { countStored } from '../db/actions/restore'
+import { db } from '../db/db'
+import { countStoredRecords } from '../db/tables'
 import { platform } from '../platform'
 import { AutoBackups } from './scheduler'
 
@@ -24,7 +25,7 @@ export const autoBackups = new AutoBackups({
     if (!corpusMeta) return Promise.reject(new Error('the bundled articles are not loaded yet'))
     return exportProject(corpusMeta)
   },
-  countStored: () => countStored(),
+  countStored: () => countStoredRecords(db),
   now: () => Date.now(),
 })
 

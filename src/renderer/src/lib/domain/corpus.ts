@@ -7,7 +7,8 @@ import * as v from 'valibot'
 import { CorpusManifestSchema } from '$shared/corpus'
 import type { Article, ArticleMeta, Corpus, Evidence } from '$shared/corpus'
 import { DateError, parseDate } from './dates'
-import { indexToCodePoint, locateQuote, positionToRange, verifyEvidence } from './quotes'
+import { reanchor } from './anchoring'
+import { indexToCodePoint, positionToRange, verifyEvidence } from './quotes'
 
 export class CorpusError extends Error {
   override name = 'CorpusError'
@@ -61,7 +62,9 @@ function evidenceProblem(where: string, body: string, evidence: Evidence): strin
   } else {
     reason = `the quote is at ${at} but its prefix or suffix does not match the text around it`
   }
-  const found = locateQuote(body, quote)
+  // Only the exact words count as found here: a near match is for a person to judge.
+  const placed = reanchor(body, quote, position)
+  const found = placed.status === 'exact' || placed.status === 'moved' ? placed : null
   const hint = found
     ? `; the quote is found at ${indexToCodePoint(body, found.start)}–${indexToCodePoint(body, found.end)}`
     : body.includes(quote.exact)

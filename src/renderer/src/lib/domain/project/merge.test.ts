@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PROJECT_TABLES, emptyProjectData, type ProjectData } from './format'
-import { COPY_TITLE_PREFIX, deepEqual, planMerge, type MergePlan } from './merge'
+import { COPY_TITLE_PREFIX, planMerge, type MergePlan } from './merge'
 import { CURATED_EVENT, importedArticle, validData } from './test-fixtures'
 
 /** The store after writing the plan: new rows appended, annotations replaced by event. */
@@ -207,16 +207,5 @@ describe('planMerge', () => {
     expect(new Set(apply(existing, plan).notes.map((n) => n.id)).size).toBe(
       existing.notes.length + plan.add.notes.length,
     )
-  })
-})
-
-describe('deepEqual', () => {
-  it('ignores key order and undefined keys, and sees every difference', () => {
-    expect(deepEqual({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true)
-    expect(deepEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true)
-    expect(deepEqual({ a: [1, 2] }, { a: [2, 1] })).toBe(false)
-    expect(deepEqual({ a: null }, { a: {} })).toBe(false)
-    expect(deepEqual([], {})).toBe(false)
-    expect(deepEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false)
   })
 })
