@@ -124,12 +124,55 @@ const DEFAULTS: Required<NormaliseOptions> = {
   foldAccents: true,
 }
 
+/** Growable buffers of normalised code units and their original ranges. */
+class Builder {
+  codes: Uint16Array
+  starts: Int32Array
+  ends: Int32Array
+  n = 0
+
+  constructor(size: number) {
+    this.codes = new Uint16Array(size + 1)
+    this.starts = new Int32Array(size + 1)
+    this.ends = new Int32Array(size + 1)
+  }
+
+  push(code: number, start: number, end: number): void {
+    if (this.n + 1 >= this.codes.length) {
+      const grow = <T extends Uint16Array | Int32Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2)
+        b.set(a)
+        return b
+      }
+      this.codes = grow(this.codes, (n) => new Uint16Array(n))
+      this.starts = grow(this.starts, (n) => new Int32Array(n))
+      this.ends = grow(this.ends, (n) => new Int32Array(n))
+    }
+    this.codes[this.n] = code
+    this.starts[this.n] = start
+    this.ends[this.n] = end
+    this.n++
+  }
+
+  finish(length: number): Normalised {
+    this.starts[this.n] = length
+    this.ends[this.n] = length
+    let text = ''
+    // fromCharCode takes its codes as arguments: build the string in slices the stack can hold.
+    for (let i = 0; i < this.n; i += 8192)
+      text += String.fromCharCode(...this.codes.subarray(i, Math.min(this.n, i + 8192)))
+    return {
+      text,
+      starts: this.starts.subarray(0, this.n + 1),
+      ends: this.ends.subarray(0, this.n + 1),
+    }
+  }
+}
+
 /** Normalises `original` per the options (search folding by default), keeping the offset map. */
 export function normalise(original: string, options: NormaliseOptions = {}): Normalised {
   const opts = { ...DEFAULTS, ...options }
-  const units: string[] = []
-  const starts: number[] = []
-  const ends: number[] = []
+  const out = new Builder(original.length)
   let lastWasSpace = false
   let i = 0
   while (i < original.length) {
@@ -137,9 +180,7 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
     // ASCII letters, digits and punctuation not followed by a mark: the common case, kept fast.
     if (code < 0x80 && !isSpaceCode(code) && !continuesCluster(original, i + 1)) {
       const lower = opts.foldCase && code >= 0x41 && code <= 0x5a ? code + 32 : code
-      units.push(String.fromCharCode(FOLDED.get(lower) ?? lower))
-      starts.push(i)
-      ends.push(i + 1)
+      out.push(FOLDED.get(lower) ?? lower, i, i + 1)
       lastWasSpace = false
       i++
       continue
@@ -149,11 +190,10 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
       continue
     }
     if (isSpaceCode(code)) {
-      if (lastWasSpace) ends[ends.length - 1] = i + 1
+      // Only invisible characters can stand between this and an earlier space of the run.
+      if (lastWasSpace) out.ends[out.n - 1] = i + 1
       else {
-        units.push(' ')
-        starts.push(i)
-        ends.push(i + 1)
+        out.push(0x20, i, i + 1)
         lastWasSpace = true
       }
       i++
@@ -163,17 +203,11 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
     while (end < original.length && continuesCluster(original, end))
       end += codePointLength(original, end)
     const folded = foldCluster(original.slice(i, end), opts)
-    for (let k = 0; k < folded.length; k++) {
-      units.push(folded[k]!)
-      starts.push(i)
-      ends.push(end)
-    }
+    for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k), i, end)
     if (folded.length > 0) lastWasSpace = false
     i = end
   }
-  starts.push(original.length)
-  ends.push(original.length)
-  return { text: units.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) }
+  return out.finish(original.length)
 }
 
 /** The original range that normalised [start, end) came from: whole clusters, end exclusive. */
