@@ -116,9 +116,17 @@ export interface EventFilter {
   entity: string | null
   tag: string | null
   articleId: string | null
+  /** A search: only the events whose title, summary, quotes or notes match it. */
+  match: { query: string; eventIds: readonly string[] } | null
 }
 
-export const NO_FILTER: EventFilter = { category: null, entity: null, tag: null, articleId: null }
+export const NO_FILTER: EventFilter = {
+  category: null,
+  entity: null,
+  tag: null,
+  articleId: null,
+  match: null,
+}
 
 export function isFiltering(filter: EventFilter): boolean {
   return Object.values(filter).some((v) => v !== null)
@@ -133,8 +141,10 @@ export function filterEvents<T extends AppEvent>(
   filter: EventFilter,
   sameEntity: (name: string, entity: string) => boolean = (a, b) => a === b,
 ): T[] {
+  const matched = filter.match && new Set(filter.match.eventIds)
   return events.filter(
     (e) =>
+      (matched === null || matched.has(e.id)) &&
       (filter.category === null || e.category === filter.category) &&
       (filter.tag === null || e.tags.includes(filter.tag)) &&
       (filter.articleId === null || e.evidence.some((x) => x.articleId === filter.articleId)) &&

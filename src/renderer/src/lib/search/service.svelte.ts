@@ -31,6 +31,7 @@ export class SearchService {
   #sending: Promise<void> = Promise.resolve()
   /** Bumped whenever the index changes, so open results can ask again. */
   #revision = $state(0)
+  #listeners = new Set<() => void>()
 
   constructor(worker: Worker) {
     this.#worker = worker
@@ -45,16 +46,22 @@ export class SearchService {
     return this.#revision
   }
 
+  /** Calls `listener` whenever the index changes; returns the function that stops it. */
+  onIndexChange(listener: () => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
   #post(message: ToWorker): void {
     this.#worker.postMessage(message)
   }
 
   #receive(message: FromWorker): void {
     if (message.type === 'status') {
-      const before = this.#status
+      // Every status follows a change to the index (or its queue): open results ask again.
       this.#status = message.status
-      if (before.pending !== message.status.pending || before.loaded !== message.status.loaded)
-        this.#revision++
+      this.#revision++
+      for (const listener of this.#listeners) listener()
     } else if (message.type === 'need') {
       if (message.generation !== this.#generation) return
       const sources = message.keys.flatMap((k) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareHits, INDEX_VERSION, parseQuery, SearchIndex, snippet } from './engine'
+import { compareHits, INDEX_VERSION, parseQuery, SearchIndex, snippet, terms } from './engine'
 import {
   articleSource,
   entitySource,
@@ -82,8 +82,8 @@ describe('search index', () => {
     const { hits } = indexed().search('Sar Kheng', { kinds: ['passage'] })
     expect(hits[0]).toMatchObject({ kind: 'passage', articleId: 'post-2012' })
     const body = corpus()[0] as Extract<SearchSource, { kind: 'article' }>
-    expect(body.body.slice(hits[0]!.range!.start, hits[0]!.range!.end)).toBe('Sar')
-    expect(marked(hits[0]!.snippet)).toEqual(['Sar', 'Kheng'])
+    expect(body.body.slice(hits[0]!.range!.start, hits[0]!.range!.end)).toBe('Sar Kheng')
+    expect(marked(hits[0]!.snippet)).toEqual(['Sar Kheng'])
   })
 
   it('matches prefixes, misspellings, accents and case', () => {
@@ -167,6 +167,13 @@ describe('search index', () => {
       expect(() => index.search(q)).not.toThrow()
     expect(index.search('.*').total).toBe(0)
     expect(parseQuery('w '.repeat(5000)).words.length).toBeLessThanOrEqual(24)
+  })
+})
+
+describe('terms', () => {
+  it('also cuts at the U+200B word breaks of scripts without spaces', () => {
+    expect(terms(`ការ${ZWSP}ជួញដូរ`)).toEqual(expect.arrayContaining(['ការ', 'ជួញដូរ']))
+    expect(terms('Task FORCE, café')).toEqual(['task', 'force', 'cafe'])
   })
 })
 

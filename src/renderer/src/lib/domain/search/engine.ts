@@ -6,7 +6,7 @@
  */
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch'
 import { paragraphs } from '../quotes'
-import { fold, isInvisible, normalise, originalRange } from '../text/normalise'
+import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
 import { hasUnspacedScript, words } from '../text/words'
 import type { SearchKind, SearchSource } from './sources'
 
@@ -78,9 +78,20 @@ const MAX_TERMS = 24
 const SNIPPET_BEFORE = 60
 const SNIPPET_AFTER = 140
 
-/** Folded, segmented terms: the same function for indexing and for queries. */
+const WORD_BREAKS = /[\u200B\u200C]/
+
+/**
+ * Folded, segmented terms: the same function for indexing and for queries. Where a text in a
+ * script without spaces marks its word breaks with U+200B (Khmer pages do), the words between
+ * the marks are terms too, besides the dictionary's cut of the whole run: a reader typing without
+ * the marks meets one or the other.
+ */
 export function terms(text: string): string[] {
-  return words(fold(text)).map((w) => w.text)
+  const found = words(fold(text)).map((w) => w.text)
+  if (WORD_BREAKS.test(text) && hasUnspacedScript(text))
+    for (const piece of text.split(WORD_BREAKS))
+      for (const w of words(fold(piece))) found.push(w.text)
+  return found
 }
 
 const OPTIONS: Options<SearchDoc> = {
@@ -234,8 +245,12 @@ interface Range {
   end: number
 }
 
-function onlyInvisible(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isInvisible(text.charCodeAt(i))) return false
+/** Only white space and invisible characters between from and to. */
+function onlyBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i)
+    if (!isInvisible(code) && !isSpaceCode(code)) return false
+  }
   return true
 }
 
@@ -253,12 +268,18 @@ export function matchRanges(
   }
   for (const w of words(n.text))
     if (matched.has(w.text)) ranges.push(originalRange(n, w.start, w.end))
+  // Dictionary cuts differ with context in scripts without spaces: find those terms as text.
+  for (const term of matched) {
+    if (!hasUnspacedScript(term)) continue
+    for (let at = n.text.indexOf(term); at !== -1; at = n.text.indexOf(term, at + 1))
+      ranges.push(originalRange(n, at, at + term.length))
+  }
   ranges.sort((a, b) => a.start - b.start || b.end - a.end)
   const merged: Range[] = []
   for (const r of ranges) {
     const last = merged.at(-1)
-    // Words kept apart only by invisible characters (Khmer's U+200B) are marked as one run.
-    if (last && (r.start <= last.end || onlyInvisible(text, last.end, r.start)))
+    // Matched words next to each other (apart by spaces or Khmer's U+200B) are marked as one.
+    if (last && (r.start <= last.end || onlyBlank(text, last.end, r.start)))
       last.end = Math.max(last.end, r.end)
     else merged.push({ ...r })
   }
