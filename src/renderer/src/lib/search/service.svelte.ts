@@ -96,7 +96,7 @@ export class SearchService {
     })
   }
 
-  query(query: string, filters: SearchFilters = {}, limit = 100): Promise<QueryAnswer> {
+  query(query: string, filters: SearchFilters = {}, limit = 50): Promise<QueryAnswer> {
     const id = this.#nextQuery++
     return new Promise((resolve) => {
       this.#queries.set(id, resolve)

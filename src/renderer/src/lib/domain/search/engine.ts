@@ -7,7 +7,7 @@
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch'
 import { paragraphs } from '../quotes'
 import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
-import { hasUnspacedScript, words } from '../text/words'
+import { hasUnspacedScript, runs, words } from '../text/words'
 import type { SearchKind, SearchSource } from './sources'
 
 /** Bump when documents, fields or folding change: a stored index of another version is rebuilt. */
@@ -89,8 +89,7 @@ const WORD_BREAKS = /[\u200B\u200C]/
 export function terms(text: string): string[] {
   const found = words(fold(text)).map((w) => w.text)
   if (WORD_BREAKS.test(text) && hasUnspacedScript(text))
-    for (const piece of text.split(WORD_BREAKS))
-      for (const w of words(fold(piece))) found.push(w.text)
+    for (const piece of text.split(WORD_BREAKS)) found.push(...runs(fold(piece)))
   return found
 }
 
@@ -410,7 +409,7 @@ export class SearchIndex {
     }
   }
 
-  search(query: string, filters: SearchFilters = {}, limit = 100): SearchResponse {
+  search(query: string, filters: SearchFilters = {}, limit = 50): SearchResponse {
     const parsed = parseQuery(query)
     const empty: SearchResponse = { query, hits: [], total: 0, eventIds: [], allWords: true }
     const phraseTerms = parsed.phrases.flatMap((p) => terms(p)).slice(0, MAX_TERMS)
@@ -442,12 +441,18 @@ export class SearchIndex {
     const plain = comparable(parsed.words.join(' '))
     const phrases = parsed.phrases.map(comparable)
     const ranked: { result: SearchResult; doc: SearchDoc; exact: boolean }[] = []
+    // Folding every candidate costs; only phrases and several words need their text.
+    const checkText = phrases.length > 0 || parsed.words.length > 1
     for (const result of results) {
       const doc = result as unknown as SearchDoc
+      if (!checkText) {
+        ranked.push({ result, doc, exact: false })
+        continue
+      }
       const haystack = comparable(fold(`${doc.title}\n${doc.text}\n${doc.note}`))
       // Phrases are verified in the text; a document with their words apart is not a hit.
       if (!phrases.every((p) => haystack.includes(p))) continue
-      const exact = phrases.length > 0 || (parsed.words.length > 1 && haystack.includes(plain))
+      const exact = phrases.length > 0 || haystack.includes(plain)
       ranked.push({ result, doc, exact })
     }
     ranked.sort((a, b) =>

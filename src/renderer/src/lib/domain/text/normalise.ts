@@ -80,14 +80,36 @@ function isAccent(code: number): boolean {
 
 const MARK = /\p{M}/u
 
+/** Per BMP code unit: 1 a combining mark, 2 not; 0 not looked up yet. */
+const markTable = new Uint8Array(0x10000)
+
 /** Code points that continue the cluster before them: combining marks and Hangul vowel/final jamo. */
 function continuesCluster(text: string, index: number): boolean {
   if (index >= text.length) return false
   const code = text.charCodeAt(index)
   if (code < 0x300) return false
   if (code >= 0x1160 && code <= 0x11ff) return true
-  const cp = text.codePointAt(index)!
-  return MARK.test(String.fromCodePoint(cp))
+  if (code >= 0xd800 && code <= 0xdfff)
+    return MARK.test(String.fromCodePoint(text.codePointAt(index)!))
+  let known = markTable[code]!
+  if (known === 0) {
+    known = MARK.test(String.fromCharCode(code)) ? 1 : 2
+    markTable[code] = known
+  }
+  return known === 1
+}
+
+/**
+ * Scripts whose letters and vowel signs never compose canonically (Thai, Lao, Khmer, CJK
+ * ideographs): their clusters can be copied unit by unit when each unit is stable on its own.
+ */
+function neverComposes(code: number): boolean {
+  return (
+    (code >= 0x0e00 && code <= 0x0eff) ||
+    (code >= 0x1780 && code <= 0x17ff) ||
+    (code >= 0x19e0 && code <= 0x19ff) ||
+    (code >= 0x4e00 && code <= 0x9fff)
+  )
 }
 
 function codePointLength(text: string, index: number): number {
@@ -169,9 +191,55 @@ class Builder {
   }
 }
 
+/** Per option set and BMP code unit: 1 the unit folds to itself alone, 2 not, 0 unknown. */
+const stableTables = new Map<string, Uint8Array>()
+
+function stableTable(opts: Required<NormaliseOptions>): Uint8Array {
+  const key = `${opts.compatibility}${opts.foldCase}${opts.foldAccents}`
+  let table = stableTables.get(key)
+  if (!table) {
+    table = new Uint8Array(0x10000)
+    stableTables.set(key, table)
+  }
+  return table
+}
+
+function isStable(code: number, table: Uint8Array, opts: Required<NormaliseOptions>): boolean {
+  let known = table[code]!
+  if (known === 0) {
+    const ch = String.fromCharCode(code)
+    known =
+      (code < 0xd800 || code > 0xdfff) &&
+      !isInvisible(code) &&
+      !isSpaceCode(code) &&
+      !FOLDED.has(code) &&
+      foldCluster(ch, opts) === ch
+        ? 1
+        : 2
+    table[code] = known
+  }
+  return known === 1
+}
+
+/** A cluster in a script that never composes whose every unit folds to itself. */
+function copiesAsIs(
+  text: string,
+  start: number,
+  end: number,
+  table: Uint8Array,
+  opts: Required<NormaliseOptions>,
+): boolean {
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k)
+    if (!neverComposes(code) || !isStable(code, table, opts)) return false
+  }
+  return true
+}
+
 /** Normalises `original` per the options (search folding by default), keeping the offset map. */
 export function normalise(original: string, options: NormaliseOptions = {}): Normalised {
   const opts = { ...DEFAULTS, ...options }
+  const stable = stableTable(opts)
   const out = new Builder(original.length)
   let lastWasSpace = false
   let i = 0
@@ -202,6 +270,12 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
     let end = i + codePointLength(original, i)
     while (end < original.length && continuesCluster(original, end))
       end += codePointLength(original, end)
+    if (end - i === 1 ? isStable(code, stable, opts) : copiesAsIs(original, i, end, stable, opts)) {
+      for (let k = i; k < end; k++) out.push(original.charCodeAt(k), i, end)
+      lastWasSpace = false
+      i = end
+      continue
+    }
     const folded = foldCluster(original.slice(i, end), opts)
     for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k), i, end)
     if (folded.length > 0) lastWasSpace = false

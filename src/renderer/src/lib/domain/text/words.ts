@@ -26,6 +26,11 @@ export function hasUnspacedScript(text: string): boolean {
   return UNSPACED.test(text)
 }
 
+/** Runs of letters, marks and digits, without dictionary cuts: words between known breaks. */
+export function runs(text: string): string[] {
+  return text.match(RUN) ?? []
+}
+
 /** The words of `text`, in order. */
 export function words(text: string): Word[] {
   const result: Word[] = []
