@@ -83,7 +83,9 @@ test('Ctrl+K finds "Sar Kheng" in the right article and opens it scrolled to the
   await expect(page.locator('.selection-bar .preview')).toHaveText('Sar Kheng')
   await page.getByTestId('make-highlight').click()
   await page.getByTestId('highlight-save').click()
-  await expect(page.getByTestId('highlight-mark')).toHaveText('Sar Kheng')
+  await expect(page.getByTestId('article-body').locator('mark.user-highlight')).toHaveText(
+    'Sar Kheng',
+  )
   const [stored] = await main.stored('highlights')
   expect(stored).toMatchObject({ articleId: 'measures-to-prevent-trafficking' })
   expect((stored!['quote'] as { exact: string }).exact).toBe('Sar Kheng')

@@ -375,7 +375,8 @@ console.log(
     `${ANNOTATIONS} notes and highlights${SCALE < 1 ? ` (scale ${SCALE})` : ''}.`,
 )
 await benchNode(results)
-let browserNote = null
+/** @type {string | null} */
+let browserNote
 try {
   browserNote = await benchBrowser(results)
 } catch (error) {
