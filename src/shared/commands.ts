@@ -6,7 +6,7 @@
  */
 
 /** A view replaces the event view; a panel fills the side panel; an action does something once. */
-export type CommandGroup = 'view' | 'panel' | 'action' | 'timeline' | 'layout' | 'help'
+export type CommandGroup = 'view' | 'panel' | 'search' | 'action' | 'timeline' | 'layout' | 'help'
 
 /** The Electron menu a command appears in, or null for none. */
 export type MenuPlacement = 'file' | 'edit' | 'view' | 'help' | null
@@ -75,6 +75,16 @@ export const COMMANDS = [
     shortcut: 'Alt+4',
     group: 'panel',
     menu: 'view',
+  },
+  {
+    id: 'search',
+    label: 'Search',
+    description: 'Search every article, event, note, highlight, person and organisation',
+    shortcut: 'CmdOrCtrl+K',
+    alsoShortcuts: ['CmdOrCtrl+Shift+F'],
+    group: 'search',
+    menu: 'edit',
+    asks: true,
   },
   {
     id: 'import-article',

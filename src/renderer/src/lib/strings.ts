@@ -67,6 +67,7 @@ export const strings = {
   helpGroups: {
     view: 'Views',
     panel: 'Side panel',
+    search: 'Search',
     action: 'Actions',
     timeline: 'Timeline',
     layout: 'Layout',

@@ -8,6 +8,7 @@
 import search from 'approx-string-match'
 import type { TextPositionSelector, TextQuoteSelector } from '$shared/corpus'
 import { codePointToIndex, positionToRange, splitsPair } from './quotes'
+import { normalise, QUOTE_FOLDING, type Normalised } from './text/normalise'
 
 /**
  * Why a quote could not be placed: 'not-found' nothing like it; 'weak-match' the closest passage
@@ -59,71 +60,15 @@ const MAX_CONTEXT_REGIONS = 8
 
 // ---- Folding: differences that say nothing about where a quote is ----
 
-const FOLDED: Record<number, number> = {}
-for (const c of '\u2018\u2019\u201A\u201B\u2032\u00B4`') FOLDED[c.charCodeAt(0)] = 0x27 // '
-for (const c of '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB') FOLDED[c.charCodeAt(0)] = 0x22 // "
-for (const c of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212') FOLDED[c.charCodeAt(0)] = 0x2d // -
-
-function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  )
-}
-
-/** Soft hyphens, zero-width characters and BOMs: present in scraped text, invisible to readers. */
-function isInvisible(code: number): boolean {
-  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff
-}
-
 /**
- * Text with curly quotes and dashes made plain, runs of white space made one space and invisible
- * characters dropped. `starts[i]`/`ends[i]` give the body range folded character i came from.
+ * The body with curly quotes and dashes made plain, runs of white space made one space, invisible
+ * characters dropped and canonical equivalents composed (text/normalise.ts, which search and
+ * Find passage share); `starts[i]`/`ends[i]` give the body range folded character i came from.
  */
-interface Folded {
-  text: string
-  starts: Int32Array
-  ends: Int32Array
-}
+type Folded = Normalised
 
 function foldWithMap(body: string): Folded {
-  const codes = new Uint16Array(body.length)
-  const starts = new Int32Array(body.length + 1)
-  const ends = new Int32Array(body.length + 1)
-  let n = 0
-  for (let i = 0; i < body.length; i++) {
-    const code = body.charCodeAt(i)
-    if (isInvisible(code)) continue
-    if (isSpace(code)) {
-      // Only invisible characters can stand between this and an earlier space in the run.
-      if (n > 0 && codes[n - 1] === 0x20) {
-        ends[n - 1] = i + 1
-        continue
-      }
-      codes[n] = 0x20
-    } else {
-      codes[n] = FOLDED[code] ?? code
-    }
-    starts[n] = i
-    ends[n] = i + 1
-    n++
-  }
-  starts[n] = body.length
-  ends[n] = body.length
-  let text = ''
-  // fromCharCode takes its codes as arguments, so build the string in slices the stack can hold.
-  for (let i = 0; i < n; i += 8192) {
-    text += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)))
-  }
-  return { text, starts: starts.subarray(0, n + 1), ends: ends.subarray(0, n + 1) }
+  return normalise(body, QUOTE_FOLDING)
 }
 
 function fold(s: string): string {

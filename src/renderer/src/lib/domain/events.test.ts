@@ -98,6 +98,9 @@ describe('filterEvents', () => {
     expect(filterEvents(events, { ...NO_FILTER, entity: 'Hun Sen' })).toHaveLength(1)
     expect(filterEvents(events, { ...NO_FILTER, entity: 'Sar Kheng' })).toHaveLength(0)
     expect(filterEvents(events, { ...NO_FILTER, articleId: 'a2' })).toHaveLength(1)
+    const only = (eventIds: string[]) => ({ ...NO_FILTER, match: { query: 'q', eventIds } })
+    expect(filterEvents(events, only([events[0]!.id]))).toHaveLength(1)
+    expect(filterEvents(events, only([]))).toHaveLength(0)
     expect(filterEvents(events, { ...NO_FILTER, tag: 'x' })).toHaveLength(0)
     expect(
       filterEvents(events, { ...NO_FILTER, entity: 'Samdech Hun Sen' }, (n, e) => e.endsWith(n)),

@@ -125,6 +125,8 @@ export interface EventFilter {
   articleId: string | null
   /** Keep events whose support from the user's grades is at least this. */
   support: SupportLevel | null
+  /** A search: only the events whose title, summary, quotes or notes match it. */
+  match: { query: string; eventIds: readonly string[] } | null
 }
 
 export const NO_FILTER: EventFilter = {
@@ -133,6 +135,7 @@ export const NO_FILTER: EventFilter = {
   tag: null,
   articleId: null,
   support: null,
+  match: null,
 }
 
 export function isFiltering(filter: EventFilter): boolean {
@@ -150,8 +153,10 @@ export function filterEvents<T extends AppEvent>(
   sameEntity: (name: string, entity: string) => boolean = (a, b) => a === b,
   grades: GradeBook = NO_GRADES,
 ): T[] {
+  const matched = filter.match && new Set(filter.match.eventIds)
   return events.filter(
     (e) =>
+      (matched === null || matched.has(e.id)) &&
       (filter.category === null || e.category === filter.category) &&
       (filter.tag === null || e.tags.includes(filter.tag)) &&
       (filter.articleId === null || e.evidence.some((x) => x.articleId === filter.articleId)) &&

@@ -34,6 +34,11 @@ export class Filters {
     this.#value = { ...this.#value, support }
   }
 
+  /** Narrows to the events a search matched; null lifts it. */
+  setMatch(match: EventFilter['match']): void {
+    this.#value = { ...this.#value, match }
+  }
+
   reset(): void {
     this.#value = { ...NO_FILTER }
   }

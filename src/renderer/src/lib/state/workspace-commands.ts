@@ -17,6 +17,7 @@ export interface ScreenParts {
   openBackups(): void
   openHelp(): void
   openAbout(): void
+  openSearch(): void
 }
 
 export function workspaceCommands(ws: Workspace, screen: ScreenParts): Commands {
@@ -55,6 +56,7 @@ export function workspaceCommands(ws: Workspace, screen: ScreenParts): Commands 
       run: () => ws.showPanel({ kind: 'conflicts' }),
       active: () => panel.mode.kind === 'conflicts',
     },
+    search: { enabled: loaded, run: screen.openSearch },
     'import-article': { enabled: loaded, run: screen.chooseImport },
     'new-event': { enabled: loaded, run: () => ws.showPanel({ kind: 'new-event', passage: null }) },
     'show-project': { enabled: loaded, run: screen.openProject },

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest'
+import { compareHits, INDEX_VERSION, parseQuery, SearchIndex, snippet, terms } from './engine'
+import {
+  articleSource,
+  entitySource,
+  eventSource,
+  highlightSource,
+  noteSource,
+  type SearchSource,
+} from './sources'
+
+const ZWSP = '\u200B'
+const day = (iso: string): number => Date.parse(iso)
+
+const KHMER_BODY = ['ការ', 'ជួញដូរ', 'មនុស្ស', 'គឺជា', 'បញ្ហា', 'ធំ'].join(ZWSP) + '។'
+
+function corpus(): SearchSource[] {
+  return [
+    articleSource({
+      id: 'post-2012',
+      title: 'Task force meets on trafficking',
+      body: 'The national task force met on Monday.\n\nDeputy Prime Minister Sar Kheng chaired the meeting.\n\nCafé owners were told about labour trafficking.',
+      date: day('2012-03-01'),
+    }),
+    articleSource({
+      id: 'khmer',
+      title: 'ព័ត៌មាន',
+      body: `ព័ត៌មានថ្មី\n\n${KHMER_BODY}`,
+      date: day('2015-05-01'),
+    }),
+    articleSource({
+      id: 'scattered',
+      title: 'Forces of change',
+      body: 'A task was given. Police force numbers rose.',
+      date: day('2010-01-01'),
+    }),
+    eventSource({
+      id: 'ev-1',
+      title: 'National committee founded',
+      summary: 'The committee against trafficking was set up.',
+      quotes: ['Sar Kheng chaired the meeting'],
+      tags: ['institutions'],
+      articleIds: ['post-2012'],
+      date: day('2012-03-01'),
+    }),
+    noteSource({
+      id: 'n-1',
+      eventId: 'ev-1',
+      eventTitle: 'National committee founded',
+      body: 'Check the **budget** figures',
+      date: day('2012-03-01'),
+    }),
+    highlightSource({
+      id: 'h-1',
+      articleId: 'post-2012',
+      quote: 'task force',
+      start: 13,
+      note: 'first mention of the committee',
+      tags: ['key'],
+      date: day('2012-03-01'),
+    }),
+    entitySource({
+      id: 'sar-kheng',
+      name: 'Sar Kheng',
+      aliases: ['Samdech Kralahom'],
+      entityKind: 'person',
+    }),
+  ]
+}
+
+function indexed(): SearchIndex {
+  const index = SearchIndex.empty()
+  index.put(corpus())
+  return index
+}
+
+const marked = (parts: { text: string; marked: boolean }[]): string[] =>
+  parts.filter((p) => p.marked).map((p) => p.text)
+
+describe('search index', () => {
+  it('finds a name in the right paragraph, with its place in the body and the words marked', () => {
+    const { hits } = indexed().search('Sar Kheng', { kinds: ['passage'] })
+    expect(hits[0]).toMatchObject({ kind: 'passage', articleId: 'post-2012' })
+    const body = corpus()[0] as Extract<SearchSource, { kind: 'article' }>
+    expect(body.body.slice(hits[0]!.range!.start, hits[0]!.range!.end)).toBe('Sar Kheng')
+    expect(marked(hits[0]!.snippet)).toEqual(['Sar Kheng'])
+  })
+
+  it('matches prefixes, misspellings, accents and case', () => {
+    const index = indexed()
+    expect(index.search('traff').total).toBeGreaterThan(0)
+    expect(index.search('traficking').hits.some((h) => h.articleId === 'post-2012')).toBe(true)
+    expect(marked(index.search('CAFE').hits[0]!.snippet)).toEqual(['Café'])
+  })
+
+  it('finds Khmer words typed without U+200B', () => {
+    const { hits } = indexed().search('ជួញដូរមនុស្ស')
+    expect(hits[0]).toMatchObject({ articleId: 'khmer' })
+    expect(marked(hits[0]!.snippet).join('')).toBe(`ជួញដូរ${ZWSP}មនុស្ស`)
+  })
+
+  it('keeps only documents where a quoted phrase stands as written', () => {
+    const { hits } = indexed().search('"task force"', { kinds: ['passage'] })
+    expect(new Set(hits.map((h) => h.articleId))).toEqual(new Set(['post-2012']))
+  })
+
+  it('ranks the exact phrase above the same words scattered', () => {
+    const { hits } = indexed().search('task force', { kinds: ['passage'] })
+    expect(hits[0]).toMatchObject({ articleId: 'post-2012', exact: true })
+    expect(hits.find((h) => h.articleId === 'scattered')).toMatchObject({ exact: false })
+  })
+
+  it('filters by kind, article, tag and date range', () => {
+    const index = indexed()
+    expect(index.search('committee', { kinds: ['note'] }).total).toBe(0)
+    expect(index.search('budget', { kinds: ['note'] }).hits[0]).toMatchObject({ eventId: 'ev-1' })
+    expect(index.search('trafficking', { articleId: 'khmer' }).total).toBe(0)
+    expect(index.search('committee', { tag: 'key' }).hits.map((h) => h.kind)).toEqual(['highlight'])
+    expect(
+      index.search('trafficking', { from: day('2011-01-01'), to: day('2013-01-01') }).total,
+    ).toBeGreaterThan(0)
+    expect(index.search('trafficking', { from: day('2020-01-01') }).total).toBe(0)
+  })
+
+  it('lists the events a search narrows the timeline to, through their notes too', () => {
+    expect(indexed().search('budget').eventIds).toEqual(['ev-1'])
+    expect(indexed().search('committee').eventIds).toEqual(['ev-1'])
+  })
+
+  it('updates one source without touching the others, and forgets removed ones', () => {
+    const index = indexed()
+    const signatures = new Map(corpus().map((s) => [s.key, s.signature]))
+    expect(index.compare(signatures)).toEqual({ needed: [], gone: [] })
+    const edited = noteSource({
+      id: 'n-1',
+      eventId: 'ev-1',
+      eventTitle: 'National committee founded',
+      body: 'Ask about the ledger',
+      date: null,
+    })
+    signatures.set(edited.key, edited.signature)
+    signatures.delete('highlight:h-1')
+    expect(index.compare(signatures)).toEqual({ needed: ['note:n-1'], gone: ['highlight:h-1'] })
+    index.put([edited])
+    index.remove(['highlight:h-1'])
+    expect(index.search('budget').total).toBe(0)
+    expect(index.search('ledger').total).toBe(1)
+    expect(index.search('mention').total).toBe(0)
+  })
+
+  it('round-trips through its stored form and refuses another version', () => {
+    const stored = indexed().toStored()
+    const loaded = SearchIndex.load(JSON.parse(JSON.stringify(stored)))!
+    expect(loaded.search('Sar Kheng').total).toBe(indexed().search('Sar Kheng').total)
+    expect(SearchIndex.load({ ...stored, version: INDEX_VERSION - 1 })).toBeNull()
+  })
+
+  it('treats hostile queries as text', () => {
+    const index = indexed()
+    for (const q of [
+      '<img src=x onerror=alert(1)>',
+      '.*+?^${}()|[]\\',
+      'a'.repeat(10_000),
+      '"',
+      '""',
+    ])
+      expect(() => index.search(q)).not.toThrow()
+    expect(index.search('.*').total).toBe(0)
+    expect(parseQuery('w '.repeat(5000)).words.length).toBeLessThanOrEqual(24)
+  })
+})
+
+describe('terms', () => {
+  it('also cuts at the U+200B word breaks of scripts without spaces', () => {
+    expect(terms(`ការ${ZWSP}ជួញដូរ`)).toEqual(expect.arrayContaining(['ការ', 'ជួញដូរ']))
+    expect(terms('Task FORCE, café')).toEqual(['task', 'force', 'cafe'])
+  })
+})
+
+describe('ranking and snippets', () => {
+  it('puts exact first, then score, then the earlier date, undated last', () => {
+    const hit = (id: string, exact: boolean, score: number, date: number | null) => ({
+      id,
+      exact,
+      score,
+      date,
+    })
+    const sorted = [
+      hit('a', false, 5, 1),
+      hit('b', true, 1, 1),
+      hit('c', false, 5, null),
+      hit('d', false, 5, 0),
+      hit('e', false, 9, 3),
+    ].sort(compareHits)
+    expect(sorted.map((h) => h.id)).toEqual(['b', 'e', 'd', 'a', 'c'])
+  })
+
+  it('cuts a window on spaces and marks the words', () => {
+    const text = `${'word '.repeat(40)}target ${'more '.repeat(60)}`
+    const at = text.indexOf('target')
+    const parts = snippet(text, [{ start: at, end: at + 6 }])
+    expect(parts[0]!.text).toBe('…')
+    expect(parts.at(-1)!.text).toBe('…')
+    expect(marked(parts)).toEqual(['target'])
+  })
+})

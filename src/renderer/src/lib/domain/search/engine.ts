@@ -1,0 +1,502 @@
+/**
+ * The search index over everything the app holds, on MiniSearch (docs/decisions: search engine).
+ * Articles are cut into paragraphs so a hit opens at its words. Terms are folded and segmented by
+ * the one normaliser (text/), phrases in quotes are checked in the text itself, and results are
+ * ranked: exact phrase first, then MiniSearch's BM25 score, ties by date. No edit time is used.
+ */
+import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch'
+import { paragraphs } from '../quotes'
+import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
+import { hasUnspacedScript, runs, words } from '../text/words'
+import type { SearchKind, SearchSource } from './sources'
+
+/** Bump when documents, fields or folding change: a stored index of another version is rebuilt. */
+export const INDEX_VERSION = 1
+
+/** One indexed unit: a paragraph, an event, a note, a highlight, a name. */
+export interface SearchDoc {
+  id: string
+  source: string
+  kind: SearchKind
+  /** What the hit is headed with: the article's or event's title, the name. */
+  label: string
+  title: string
+  text: string
+  /** A highlight's note: searched, shown when the quote itself has none of the words. */
+  note: string
+  articleIds: string[]
+  eventId: string | null
+  /** UTF-16 index of `text` in its article's body (passages), or of a highlight's quote. */
+  offset: number | null
+  date: number | null
+  tags: string[]
+}
+
+export interface SearchFilters {
+  kinds?: readonly SearchKind[]
+  articleId?: string | null
+  /** Inclusive bounds in ms; undated documents are left out when either is set. */
+  from?: number | null
+  to?: number | null
+  tag?: string | null
+}
+
+export interface SnippetPart {
+  text: string
+  marked: boolean
+}
+
+export interface SearchHit {
+  id: string
+  kind: SearchKind
+  label: string
+  articleId: string | null
+  eventId: string | null
+  sourceId: string
+  snippet: SnippetPart[]
+  /** Where the first matched words are in the article body (UTF-16), for passages and highlights. */
+  range: { start: number; end: number } | null
+  /** The query's words stand together in this hit, in order. */
+  exact: boolean
+  score: number
+  date: number | null
+}
+
+export interface SearchResponse {
+  query: string
+  hits: SearchHit[]
+  /** All documents that matched, before the limit. */
+  total: number
+  /** Events whose title, summary, quotes or notes match: what the timeline toggle keeps. */
+  eventIds: string[]
+  /** False when no document had every word and the hits have some of them. */
+  allWords: boolean
+}
+
+const MAX_QUERY = 1000
+const MAX_TERMS = 24
+const SNIPPET_BEFORE = 60
+const SNIPPET_AFTER = 140
+
+const WORD_BREAKS = /[\u200B\u200C]/
+
+/**
+ * Folded, segmented terms: the same function for indexing and for queries. Where a text in a
+ * script without spaces marks its word breaks with U+200B (Khmer pages do), the words between
+ * the marks are terms too, besides the dictionary's cut of the whole run: a reader typing without
+ * the marks meets one or the other.
+ */
+export function terms(text: string): string[] {
+  const found = words(fold(text)).map((w) => w.text)
+  if (WORD_BREAKS.test(text) && hasUnspacedScript(text))
+    for (const piece of text.split(WORD_BREAKS)) found.push(...runs(fold(piece)))
+  return found
+}
+
+const OPTIONS: Options<SearchDoc> = {
+  fields: ['title', 'text', 'note'],
+  storeFields: [
+    'source',
+    'kind',
+    'label',
+    'title',
+    'text',
+    'note',
+    'articleIds',
+    'eventId',
+    'offset',
+    'date',
+    'tags',
+  ],
+  tokenize: (text) => terms(text),
+  processTerm: (term) => term,
+  searchOptions: { boost: { title: 3 } },
+}
+
+export interface ParsedQuery {
+  words: string[]
+  /** Phrases in quotes, folded, as they must appear. */
+  phrases: string[]
+}
+
+/** Words and "quoted phrases", bounded so a pasted book cannot stall the index. */
+export function parseQuery(query: string): ParsedQuery {
+  const text = query.slice(0, MAX_QUERY)
+  const phrases: string[] = []
+  const rest = text.replace(/["“”„«»]([^"“”„«»]+)["“”„«»]?/g, (_, phrase: string) => {
+    const folded = fold(phrase).trim()
+    if (folded) phrases.push(folded)
+    return ' '
+  })
+  return { words: terms(rest).slice(0, MAX_TERMS), phrases: phrases.slice(0, 4) }
+}
+
+/** Text for phrase checks: folded, and in scripts without spaces, without spaces at all. */
+function comparable(folded: string): string {
+  return hasUnspacedScript(folded) ? folded.replace(/ /g, '') : folded
+}
+
+/** The documents one source is indexed as. */
+export function documentsOf(source: SearchSource): SearchDoc[] {
+  const base = { source: source.key, date: source.date }
+  switch (source.kind) {
+    case 'article': {
+      const docs: SearchDoc[] = [
+        {
+          ...base,
+          id: `${source.key}#title`,
+          kind: 'passage',
+          label: source.title,
+          title: source.title,
+          text: '',
+          note: '',
+          articleIds: [source.id],
+          eventId: null,
+          offset: null,
+          tags: [],
+        },
+      ]
+      for (const p of paragraphs(source.body))
+        docs.push({
+          ...base,
+          id: `${source.key}#${p.start}`,
+          kind: 'passage',
+          label: source.title,
+          title: '',
+          text: p.text,
+          note: '',
+          articleIds: [source.id],
+          eventId: null,
+          offset: p.start,
+          tags: [],
+        })
+      return docs
+    }
+    case 'event':
+      return [
+        {
+          ...base,
+          id: source.key,
+          kind: 'event',
+          label: source.title,
+          title: source.title,
+          text: [source.summary, ...source.quotes].join('\n'),
+          note: '',
+          articleIds: source.articleIds,
+          eventId: source.id,
+          offset: null,
+          tags: source.tags,
+        },
+      ]
+    case 'note':
+      return [
+        {
+          ...base,
+          id: source.key,
+          kind: 'note',
+          label: `Note on “${source.eventTitle}”`,
+          title: '',
+          text: source.body,
+          note: '',
+          articleIds: [],
+          eventId: source.eventId,
+          offset: null,
+          tags: [],
+        },
+      ]
+    case 'highlight':
+      return [
+        {
+          ...base,
+          id: source.key,
+          kind: 'highlight',
+          label: 'Highlight',
+          title: '',
+          text: source.quote,
+          note: source.note,
+          articleIds: [source.articleId],
+          eventId: null,
+          offset: source.start,
+          tags: source.tags,
+        },
+      ]
+    case 'entity':
+      return [
+        {
+          ...base,
+          id: source.key,
+          kind: 'entity',
+          label: source.name,
+          title: source.name,
+          text: source.aliases.join('\n'),
+          note: '',
+          articleIds: [],
+          eventId: null,
+          offset: null,
+          tags: [source.entityKind],
+        },
+      ]
+  }
+}
+
+interface Range {
+  start: number
+  end: number
+}
+
+/** Only white space and invisible characters between from and to. */
+function onlyBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i)
+    if (!isInvisible(code) && !isSpaceCode(code)) return false
+  }
+  return true
+}
+
+/** Original ranges of `text` holding one of `matched` (document terms) or a phrase. */
+export function matchRanges(
+  text: string,
+  matched: ReadonlySet<string>,
+  phrases: string[],
+): Range[] {
+  const n = normalise(text)
+  const ranges: Range[] = []
+  for (const phrase of phrases) {
+    for (let at = n.text.indexOf(phrase); at !== -1; at = n.text.indexOf(phrase, at + 1))
+      ranges.push(originalRange(n, at, at + phrase.length))
+  }
+  for (const w of words(n.text))
+    if (matched.has(w.text)) ranges.push(originalRange(n, w.start, w.end))
+  // Dictionary cuts differ with context in scripts without spaces: find those terms as text.
+  for (const term of matched) {
+    if (!hasUnspacedScript(term)) continue
+    for (let at = n.text.indexOf(term); at !== -1; at = n.text.indexOf(term, at + 1))
+      ranges.push(originalRange(n, at, at + term.length))
+  }
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end)
+  const merged: Range[] = []
+  for (const r of ranges) {
+    const last = merged.at(-1)
+    // Matched words next to each other (apart by spaces or Khmer's U+200B) are marked as one.
+    if (last && (r.start <= last.end || onlyBlank(text, last.end, r.start)))
+      last.end = Math.max(last.end, r.end)
+    else merged.push({ ...r })
+  }
+  return merged
+}
+
+/** A window of text around the first range, cut on spaces, with the ranges in it marked. */
+export function snippet(text: string, ranges: readonly Range[]): SnippetPart[] {
+  if (!text) return []
+  const first = ranges[0] ?? { start: 0, end: 0 }
+  let from = Math.max(0, first.start - SNIPPET_BEFORE)
+  let to = Math.min(text.length, first.end + SNIPPET_AFTER)
+  if (from > 0) {
+    const space = text.indexOf(' ', from)
+    if (space !== -1 && space < first.start) from = space + 1
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to)
+    if (space > first.end) to = space
+  }
+  const parts: SnippetPart[] = []
+  let at = from
+  for (const r of ranges) {
+    if (r.end <= from || r.start >= to) continue
+    const s = Math.max(r.start, from)
+    const e = Math.min(r.end, to)
+    if (s > at) parts.push({ text: text.slice(at, s), marked: false })
+    parts.push({ text: text.slice(s, e), marked: true })
+    at = e
+  }
+  if (at < to) parts.push({ text: text.slice(at, to), marked: false })
+  if (from > 0) parts.unshift({ text: '…', marked: false })
+  if (to < text.length) parts.push({ text: '…', marked: false })
+  return parts
+}
+
+function matchesFilters(doc: SearchDoc, filters: SearchFilters): boolean {
+  if (filters.kinds && filters.kinds.length > 0 && !filters.kinds.includes(doc.kind)) return false
+  if (filters.articleId && !doc.articleIds.includes(filters.articleId)) return false
+  if (filters.tag && !doc.tags.includes(filters.tag)) return false
+  if (filters.from != null || filters.to != null) {
+    if (doc.date === null) return false
+    if (filters.from != null && doc.date < filters.from) return false
+    if (filters.to != null && doc.date > filters.to) return false
+  }
+  return true
+}
+
+/** Exact phrase first, then score, then the earlier date (undated last), then id. */
+export function compareHits(
+  a: { exact: boolean; score: number; date: number | null; id: string },
+  b: { exact: boolean; score: number; date: number | null; id: string },
+): number {
+  if (a.exact !== b.exact) return a.exact ? -1 : 1
+  const tolerance = 1e-9 * Math.max(Math.abs(a.score), Math.abs(b.score))
+  if (Math.abs(a.score - b.score) > tolerance) return b.score - a.score
+  const da = a.date ?? Infinity
+  const db = b.date ?? Infinity
+  if (da !== db) return da - db
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+export interface StoredIndex {
+  version: number
+  /** Source key → [signature, document ids]. */
+  sources: [string, string, string[]][]
+  index: string
+}
+
+export class SearchIndex {
+  #search: MiniSearch<SearchDoc>
+  #sources = new Map<string, { signature: string; docIds: string[] }>()
+
+  private constructor(search: MiniSearch<SearchDoc>) {
+    this.#search = search
+  }
+
+  static empty(): SearchIndex {
+    return new SearchIndex(new MiniSearch(OPTIONS))
+  }
+
+  /** The stored index, or null when it was made by another version and must be rebuilt. */
+  static load(stored: StoredIndex): SearchIndex | null {
+    if (stored.version !== INDEX_VERSION) return null
+    const index = new SearchIndex(MiniSearch.loadJSON(stored.index, OPTIONS))
+    for (const [key, signature, docIds] of stored.sources)
+      index.#sources.set(key, { signature, docIds })
+    return index
+  }
+
+  toStored(): StoredIndex {
+    return {
+      version: INDEX_VERSION,
+      sources: [...this.#sources].map(([key, s]) => [key, s.signature, s.docIds]),
+      index: JSON.stringify(this.#search),
+    }
+  }
+
+  get size(): number {
+    return this.#sources.size
+  }
+
+  /** Given every source's signature now, the keys to (re)index and the keys to drop. */
+  compare(signatures: ReadonlyMap<string, string>): { needed: string[]; gone: string[] } {
+    const needed: string[] = []
+    for (const [key, signature] of signatures)
+      if (this.#sources.get(key)?.signature !== signature) needed.push(key)
+    const gone = [...this.#sources.keys()].filter((key) => !signatures.has(key))
+    return { needed, gone }
+  }
+
+  /** Adds sources, replacing what was indexed under the same keys. */
+  put(sources: readonly SearchSource[]): void {
+    for (const source of sources) {
+      this.remove([source.key])
+      const docs = documentsOf(source)
+      this.#search.addAll(docs)
+      this.#sources.set(source.key, { signature: source.signature, docIds: docs.map((d) => d.id) })
+    }
+  }
+
+  remove(keys: readonly string[]): void {
+    for (const key of keys) {
+      const known = this.#sources.get(key)
+      if (!known) continue
+      for (const id of known.docIds) if (this.#search.has(id)) this.#search.discard(id)
+      this.#sources.delete(key)
+    }
+  }
+
+  search(query: string, filters: SearchFilters = {}, limit = 50): SearchResponse {
+    const parsed = parseQuery(query)
+    const empty: SearchResponse = { query, hits: [], total: 0, eventIds: [], allWords: true }
+    const phraseTerms = parsed.phrases.flatMap((p) => terms(p)).slice(0, MAX_TERMS)
+    if (parsed.words.length === 0 && phraseTerms.length === 0) return empty
+
+    const run = (combineWith: 'AND' | 'OR'): SearchResult[] => {
+      const queries: Query[] = []
+      if (parsed.words.length > 0)
+        queries.push({
+          queries: parsed.words,
+          combineWith,
+          prefix: (term: string) => term.length >= 2,
+          fuzzy: (term: string) => (term.length >= 5 && !hasUnspacedScript(term) ? 0.2 : false),
+          maxFuzzy: 2,
+        })
+      if (phraseTerms.length > 0) queries.push({ queries: phraseTerms, combineWith: 'AND' })
+      return this.#search.search(
+        { queries, combineWith },
+        { filter: (r) => matchesFilters(r as unknown as SearchDoc, filters) },
+      )
+    }
+    let results = run('AND')
+    let allWords = true
+    if (results.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
+      results = run('OR')
+      allWords = false
+    }
+
+    const plain = comparable(parsed.words.join(' '))
+    const phrases = parsed.phrases.map(comparable)
+    const ranked: { result: SearchResult; doc: SearchDoc; exact: boolean }[] = []
+    // Folding every candidate costs; only phrases and several words need their text.
+    const checkText = phrases.length > 0 || parsed.words.length > 1
+    for (const result of results) {
+      const doc = result as unknown as SearchDoc
+      if (!checkText) {
+        ranked.push({ result, doc, exact: false })
+        continue
+      }
+      const haystack = comparable(fold(`${doc.title}\n${doc.text}\n${doc.note}`))
+      // Phrases are verified in the text; a document with their words apart is not a hit.
+      if (!phrases.every((p) => haystack.includes(p))) continue
+      const exact = phrases.length > 0 || haystack.includes(plain)
+      ranked.push({ result, doc, exact })
+    }
+    ranked.sort((a, b) =>
+      compareHits(
+        { exact: a.exact, score: a.result.score, date: a.doc.date, id: a.doc.id },
+        { exact: b.exact, score: b.result.score, date: b.doc.date, id: b.doc.id },
+      ),
+    )
+
+    const eventIds = new Set<string>()
+    for (const { doc } of ranked)
+      if (doc.eventId && (doc.kind === 'event' || doc.kind === 'note')) eventIds.add(doc.eventId)
+
+    const hits = ranked.slice(0, limit).map(({ result, doc, exact }) => {
+      const matched = new Set(result.terms)
+      const inText = matchRanges(doc.text, matched, parsed.phrases)
+      const [shown, ranges] =
+        inText.length > 0
+          ? [doc.text, inText]
+          : ([doc.note, doc.title, doc.text]
+              .map((t) => [t, matchRanges(t, matched, parsed.phrases)] as const)
+              .find(([t, r]) => t && r.length > 0) ?? [doc.text, inText])
+      const first = inText[0]
+      return {
+        id: doc.id,
+        kind: doc.kind,
+        label: doc.label,
+        articleId: doc.articleIds[0] ?? null,
+        eventId: doc.eventId,
+        sourceId: doc.source.slice(doc.source.indexOf(':') + 1),
+        snippet: snippet(shown, ranges),
+        range:
+          doc.offset === null
+            ? null
+            : doc.kind === 'highlight'
+              ? { start: doc.offset, end: doc.offset + doc.text.length }
+              : first
+                ? { start: doc.offset + first.start, end: doc.offset + first.end }
+                : null,
+        exact,
+        score: result.score,
+        date: doc.date,
+      }
+    })
+    return { query, hits, total: ranked.length, eventIds: [...eventIds], allWords }
+  }
+}

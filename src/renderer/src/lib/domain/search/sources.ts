@@ -1,0 +1,145 @@
+/**
+ * What search indexes: each article, event, note, highlight, person and organisation the app
+ * knows, as a plain value with a signature that changes whenever its searchable text does.
+ * `sourcesOf` builds them from the app's data; the index compares signatures to update only what
+ * changed, whatever wrote it (an edit, undo, redo, a project import or a restore).
+ */
+export type SearchKind = 'passage' | 'event' | 'note' | 'highlight' | 'entity'
+
+export const KIND_LABELS: Record<SearchKind, string> = {
+  passage: 'Articles',
+  event: 'Events',
+  note: 'Notes',
+  highlight: 'Highlights',
+  entity: 'People and organisations',
+}
+
+interface Base {
+  /** Unique over all sources: kind and id, e.g. "article:pp-post-2012". */
+  key: string
+  signature: string
+  /** Earliest possible date in ms, for ranking ties and the date filter; null when undated. */
+  date: number | null
+}
+
+export type SearchSource =
+  | (Base & { kind: 'article'; id: string; title: string; body: string })
+  | (Base & {
+      kind: 'event'
+      id: string
+      title: string
+      summary: string
+      quotes: string[]
+      tags: string[]
+      articleIds: string[]
+    })
+  | (Base & { kind: 'note'; id: string; eventId: string; eventTitle: string; body: string })
+  | (Base & {
+      kind: 'highlight'
+      id: string
+      articleId: string
+      quote: string
+      /** UTF-16 index where the quote stands in its article's body now; null when orphaned. */
+      start: number | null
+      note: string
+      tags: string[]
+    })
+  | (Base & { kind: 'entity'; id: string; name: string; aliases: string[]; entityKind: string })
+
+/** A short, stable hash of a string (FNV-1a, 32 bits), for signatures. */
+export function hashText(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(36) + text.length.toString(36)
+}
+
+export interface ArticleInput {
+  id: string
+  title: string
+  body: string
+  /** A content hash the app already has (sha256), to avoid hashing long bodies again. */
+  sha256?: string
+  date: number | null
+}
+
+export function articleSource(a: ArticleInput): SearchSource {
+  return {
+    kind: 'article',
+    key: `article:${a.id}`,
+    id: a.id,
+    title: a.title,
+    body: a.body,
+    date: a.date,
+    signature: `${a.sha256 ?? hashText(a.body)}|${hashText(a.title)}|${a.date}`,
+  }
+}
+
+export interface EventInput {
+  id: string
+  title: string
+  summary: string
+  quotes: string[]
+  tags: string[]
+  articleIds: string[]
+  date: number | null
+}
+
+export function eventSource(e: EventInput): SearchSource {
+  return {
+    kind: 'event',
+    key: `event:${e.id}`,
+    ...e,
+    signature: hashText(JSON.stringify(e)),
+  }
+}
+
+export interface NoteInput {
+  id: string
+  eventId: string
+  eventTitle: string
+  body: string
+  date: number | null
+}
+
+export function noteSource(n: NoteInput): SearchSource {
+  return { kind: 'note', key: `note:${n.id}`, ...n, signature: hashText(JSON.stringify(n)) }
+}
+
+export interface HighlightInput {
+  id: string
+  articleId: string
+  quote: string
+  start: number | null
+  note: string
+  tags: string[]
+  date: number | null
+}
+
+export function highlightSource(h: HighlightInput): SearchSource {
+  return {
+    kind: 'highlight',
+    key: `highlight:${h.id}`,
+    ...h,
+    signature: hashText(JSON.stringify(h)),
+  }
+}
+
+export interface EntityInput {
+  id: string
+  name: string
+  aliases: string[]
+  entityKind: string
+}
+
+export function entitySource(e: EntityInput): SearchSource {
+  return {
+    kind: 'entity',
+    key: `entity:${e.id}`,
+    ...e,
+    date: null,
+    signature: hashText(JSON.stringify(e)),
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import type { StoredIndex } from '$lib/domain/search/engine'
+import { articleSource, noteSource, type SearchSource } from '$lib/domain/search/sources'
+import { Indexer, type IndexStore } from './indexer'
+import type { FromWorker } from './protocol'
+
+function memoryStore(): IndexStore & { stored: StoredIndex | null; writes: number } {
+  const store = {
+    stored: null as StoredIndex | null,
+    writes: 0,
+    read: async () => store.stored && structuredClone(store.stored),
+    write: async (s: StoredIndex) => {
+      store.stored = structuredClone(s)
+      store.writes++
+    },
+  }
+  return store
+}
+
+const sources: SearchSource[] = [
+  articleSource({ id: 'a', title: 'Task force', body: 'Sar Kheng spoke.', date: null }),
+  noteSource({ id: 'n', eventId: 'e', eventTitle: 'E', body: 'budget check', date: null }),
+]
+
+/** Runs an indexer through sync → need → put until idle; returns the messages it sent. */
+async function settle(indexer: Indexer, messages: FromWorker[], list: SearchSource[]) {
+  const start = messages.length
+  await indexer.handle({
+    type: 'sync',
+    generation: 1,
+    signatures: list.map((s) => [s.key, s.signature]),
+  })
+  const need = messages.slice(start).find((m) => m.type === 'need')
+  const keys = need?.type === 'need' ? need.keys : []
+  await indexer.handle({ type: 'put', sources: list.filter((s) => keys.includes(s.key)) })
+  while (indexer.status().pending > 0) await new Promise((r) => setTimeout(r, 5))
+  await indexer.flush()
+  return keys
+}
+
+function make(store: IndexStore): [Indexer, FromWorker[]] {
+  const messages: FromWorker[] = []
+  return [new Indexer((m) => messages.push(m), store), messages]
+}
+
+async function ask(indexer: Indexer, messages: FromWorker[], query: string) {
+  await indexer.handle({ type: 'query', id: 7, query, filters: {}, limit: 10 })
+  const result = messages.at(-1)
+  if (result?.type !== 'result') throw new Error('no result')
+  return result
+}
+
+describe('search worker indexer', () => {
+  it('builds when nothing is stored, answers incomplete meanwhile, and stores the index', async () => {
+    const messages: FromWorker[] = []
+    const store = memoryStore()
+    const indexer = new Indexer((m) => messages.push(m), store)
+    await indexer.handle({
+      type: 'sync',
+      generation: 1,
+      signatures: sources.map((s) => [s.key, s.signature]),
+    })
+    expect(indexer.status()).toMatchObject({ rebuilding: true, pending: 2 })
+    expect((await ask(indexer, messages, 'kheng')).complete).toBe(false)
+    await indexer.handle({ type: 'put', sources })
+    while (indexer.status().pending > 0) await new Promise((r) => setTimeout(r, 5))
+    await indexer.flush()
+    const answer = await ask(indexer, messages, 'kheng')
+    expect(answer.complete).toBe(true)
+    expect(answer.response.total).toBe(1)
+    expect(store.writes).toBe(1)
+  })
+
+  it('opens a stored index without rebuilding and indexes only what changed', async () => {
+    const store = memoryStore()
+    await settle(...make(store), sources)
+
+    const [reopened, messages] = make(store)
+    expect(await settle(reopened, messages, sources)).toEqual([])
+    expect((await ask(reopened, messages, 'budget')).response.total).toBe(1)
+
+    const edited = noteSource({
+      id: 'n',
+      eventId: 'e',
+      eventTitle: 'E',
+      body: 'ledger',
+      date: null,
+    })
+    expect(await settle(reopened, messages, [sources[0]!, edited])).toEqual(['note:n'])
+    expect((await ask(reopened, messages, 'budget')).response.total).toBe(0)
+    expect((await ask(reopened, messages, 'ledger')).response.total).toBe(1)
+
+    // Deleted (or undone) sources leave the index.
+    await settle(reopened, messages, [sources[0]!])
+    expect((await ask(reopened, messages, 'ledger')).response.total).toBe(0)
+  })
+
+  it('rebuilds when the stored index is of another version', async () => {
+    const store = memoryStore()
+    await settle(...make(store), sources)
+    store.stored = { ...store.stored!, version: 0 }
+    expect(await settle(...make(store), sources)).toEqual(['article:a', 'note:n'])
+  })
+})

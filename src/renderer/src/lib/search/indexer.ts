@@ -1,0 +1,148 @@
+/**
+ * The search worker's work, apart from the Worker globals so it runs in tests: loads the stored
+ * index once, answers `sync` with what must be indexed, indexes queued sources a slice at a time
+ * (queries are answered in between, marked incomplete), and stores the index once it settles.
+ */
+import { SearchIndex } from '$lib/domain/search/engine'
+import type { SearchSource } from '$lib/domain/search/sources'
+import type { FromWorker, IndexStatus, ToWorker } from './protocol'
+import type { StoredIndex } from '$lib/domain/search/engine'
+
+export interface IndexStore {
+  read(): Promise<StoredIndex | null>
+  write(stored: StoredIndex): Promise<void>
+}
+
+/** Time one slice of indexing may take before queries get their turn. */
+const SLICE_MS = 12
+const SAVE_DELAY_MS = 1500
+
+export class Indexer {
+  #index: SearchIndex | null = null
+  #loading: Promise<SearchIndex> | null = null
+  #queue: SearchSource[] = []
+  /** Keys the last sync asked for that have not arrived yet. */
+  #awaited = new Set<string>()
+  #done = 0
+  #rebuilding = false
+  #error: string | null = null
+  #working = false
+  #saveTimer: ReturnType<typeof setTimeout> | null = null
+  #saving: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly post: (message: FromWorker) => void,
+    private readonly store: IndexStore,
+  ) {}
+
+  status(): IndexStatus {
+    return {
+      loaded: this.#index !== null,
+      pending: this.#queue.length + this.#awaited.size,
+      done: this.#done,
+      rebuilding: this.#rebuilding,
+      error: this.#error,
+    }
+  }
+
+  #report(): void {
+    this.post({ type: 'status', status: this.status() })
+  }
+
+  async #load(): Promise<SearchIndex> {
+    this.#loading ??= (async () => {
+      let index: SearchIndex | null = null
+      try {
+        const stored = await this.store.read()
+        index = stored ? SearchIndex.load(stored) : null
+      } catch (error) {
+        this.#error = `The stored search index could not be read (${String(error)}); rebuilding.`
+      }
+      this.#rebuilding = index === null
+      this.#index = index ?? SearchIndex.empty()
+      return this.#index
+    })()
+    return this.#loading
+  }
+
+  async handle(message: ToWorker): Promise<void> {
+    const index = await this.#load()
+    if (message.type === 'sync') {
+      const { needed, gone } = index.compare(new Map(message.signatures))
+      if (gone.length > 0) {
+        index.remove(gone)
+        this.#scheduleSave()
+      }
+      // Sources queued but now unchanged or gone need not be indexed.
+      const wanted = new Set(needed)
+      this.#queue = this.#queue.filter((s) => wanted.has(s.key))
+      this.#awaited = wanted
+      if (needed.length === 0 && this.#queue.length === 0) this.#rebuilding = false
+      this.post({ type: 'need', generation: message.generation, keys: needed })
+      this.#report()
+    } else if (message.type === 'put') {
+      const keys = new Set(message.sources.map((s) => s.key))
+      for (const key of keys) this.#awaited.delete(key)
+      this.#queue = [...this.#queue.filter((s) => !keys.has(s.key)), ...message.sources]
+      this.#work()
+      this.#report()
+    } else {
+      this.post({
+        type: 'result',
+        id: message.id,
+        response: index.search(message.query, message.filters, message.limit),
+        complete: this.#queue.length === 0 && this.#awaited.size === 0 && !this.#rebuilding,
+      })
+    }
+  }
+
+  /** Indexes the queue in slices, yielding to the message loop between them. */
+  #work(): void {
+    if (this.#working) return
+    this.#working = true
+    const step = (): void => {
+      const index = this.#index!
+      const until = performance.now() + SLICE_MS
+      while (this.#queue.length > 0 && performance.now() < until) {
+        index.put([this.#queue.shift()!])
+        this.#done++
+      }
+      this.#report()
+      if (this.#queue.length > 0) {
+        setTimeout(step, 0)
+        return
+      }
+      this.#working = false
+      this.#rebuilding = false
+      this.#done = 0
+      this.#scheduleSave()
+      this.#report()
+    }
+    setTimeout(step, 0)
+  }
+
+  #scheduleSave(): void {
+    if (this.#saveTimer) clearTimeout(this.#saveTimer)
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null
+      void this.flush()
+    }, SAVE_DELAY_MS)
+  }
+
+  /** Stores the index now (when nothing is queued); resolves when written. */
+  async flush(): Promise<void> {
+    if (this.#saveTimer) {
+      clearTimeout(this.#saveTimer)
+      this.#saveTimer = null
+    }
+    if (!this.#index || this.#queue.length > 0) return this.#saving
+    const stored = this.#index.toStored()
+    this.#saving = this.#saving
+      .then(() => this.store.write(stored))
+      .catch((error: unknown) => {
+        this.#error = `The search index could not be stored (${String(error)}).`
+        this.#report()
+      })
+    return this.#saving
+  }
+}

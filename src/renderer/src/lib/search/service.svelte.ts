@@ -1,0 +1,126 @@
+/**
+ * The app's side of search: starts the worker, keeps it in step with the app's data (it sends
+ * signatures, then only the sources the worker asks for, in small batches so the UI thread never
+ * stalls), and runs queries. Its status says how far indexing is, for progress and "incomplete".
+ */
+import type { SearchFilters, SearchResponse } from '$lib/domain/search/engine'
+import type { SearchSource } from '$lib/domain/search/sources'
+import type { FromWorker, IndexStatus, ToWorker } from './protocol'
+
+/** Sources per message: small enough that copying one batch is a short task. */
+const BATCH = 40
+
+export interface QueryAnswer {
+  response: SearchResponse
+  complete: boolean
+}
+
+export class SearchService {
+  #worker: Worker
+  #status = $state.raw<IndexStatus>({
+    loaded: false,
+    pending: 0,
+    done: 0,
+    rebuilding: false,
+    error: null,
+  })
+  #generation = 0
+  #latest = new Map<string, SearchSource>()
+  #queries = new Map<number, (answer: QueryAnswer) => void>()
+  #nextQuery = 1
+  #sending: Promise<void> = Promise.resolve()
+  /** Bumped whenever the index changes, so open results can ask again. */
+  #revision = $state(0)
+  #listeners = new Set<() => void>()
+
+  constructor(worker: Worker) {
+    this.#worker = worker
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data)
+  }
+
+  get status(): IndexStatus {
+    return this.#status
+  }
+
+  get revision(): number {
+    return this.#revision
+  }
+
+  /** Calls `listener` whenever the index changes; returns the function that stops it. */
+  onIndexChange(listener: () => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #post(message: ToWorker): void {
+    this.#worker.postMessage(message)
+  }
+
+  #receive(message: FromWorker): void {
+    if (message.type === 'status') {
+      // Every status follows a change to the index (or its queue): open results ask again.
+      this.#status = message.status
+      this.#revision++
+      for (const listener of this.#listeners) listener()
+    } else if (message.type === 'need') {
+      if (message.generation !== this.#generation) return
+      const sources = message.keys.flatMap((k) => {
+        const source = this.#latest.get(k)
+        return source ? [source] : []
+      })
+      this.#send(sources)
+    } else {
+      this.#queries.get(message.id)?.({ response: message.response, complete: message.complete })
+      this.#queries.delete(message.id)
+    }
+  }
+
+  /** Sends sources a batch at a time, letting the UI run between batches. */
+  #send(sources: SearchSource[]): void {
+    this.#sending = this.#sending.then(async () => {
+      for (let i = 0; i < sources.length; i += BATCH) {
+        this.#post({ type: 'put', sources: sources.slice(i, i + BATCH) })
+        if (i + BATCH < sources.length) await new Promise((r) => setTimeout(r, 0))
+      }
+    })
+  }
+
+  /** Brings the index in step with the app's data: call whenever the sources change. */
+  update(sources: readonly SearchSource[]): void {
+    this.#latest = new Map(sources.map((s) => [s.key, s]))
+    this.#generation++
+    this.#post({
+      type: 'sync',
+      generation: this.#generation,
+      signatures: sources.map((s) => [s.key, s.signature]),
+    })
+  }
+
+  query(query: string, filters: SearchFilters = {}, limit = 50): Promise<QueryAnswer> {
+    const id = this.#nextQuery++
+    return new Promise((resolve) => {
+      this.#queries.set(id, resolve)
+      this.#post({ type: 'query', id, query, filters: $state.snapshot(filters), limit })
+    })
+  }
+
+  destroy(): void {
+    this.#worker.terminate()
+    for (const resolve of this.#queries.values())
+      resolve({
+        response: { query: '', hits: [], total: 0, eventIds: [], allWords: true },
+        complete: false,
+      })
+    this.#queries.clear()
+  }
+}
+
+/** The app's search service over a module worker built by Vite. */
+export function startSearch(): SearchService {
+  return new SearchService(
+    new Worker(new URL('./search.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'search',
+    }),
+  )
+}
