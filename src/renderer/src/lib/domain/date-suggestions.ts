@@ -33,20 +33,10 @@ export interface DateSuggestion {
 
 export const NO_ARTICLE_DATE = 'cannot be resolved: the article has no date'
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+/** English month names, from Intl rather than one more list of them. */
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, m, 1)),
+)
 
 /** What the article's date allows: a year, a month, a day, each only when the date fixes it. */
 interface Reference {
