@@ -208,6 +208,7 @@ export interface WindowQuery {
 }
 
 export interface AggregateModel extends TimelineItemModel {
+  end: number
   count: number
   unit: PeriodUnit
 }
