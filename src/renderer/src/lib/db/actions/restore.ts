@@ -10,8 +10,6 @@ import { db as appDb } from '../db'
 import { history as appHistory, runCommand } from '../history'
 import {
   PROJECT_TABLES,
-  parseProjectFile,
-  verifyProjectChecksums,
   type Project,
   type ProjectContext,
   type ProjectData,
@@ -19,6 +17,7 @@ import {
 } from '../../domain/project/format'
 import { planMerge, type MergeConflict } from '../../domain/project/merge'
 import { ImportError, type ProjectStore } from './project'
+import { checkProjectText } from '../../backups/check-project'
 import { WriteError, toWriteError } from './errors'
 
 const APP_STORE: ProjectStore = { db: appDb, history: appHistory }
@@ -34,6 +33,8 @@ export interface ImportPreview {
   /** Records per table in the file. */
   inFile: Record<ProjectTable, number>
   exportedAt: string
+  /** The checked file, for importCheckedProject: a file is checked once. */
+  project: Project
 }
 
 /** What restoring a file would leave in the store. */
@@ -49,11 +50,9 @@ export interface RestorePreview {
  * Throws ImportError listing every problem found.
  */
 export async function checkProjectFile(text: string, context: ProjectContext): Promise<Project> {
-  const parsed = parseProjectFile(text, context)
-  if (!parsed.ok) throw new ImportError(parsed.problems)
-  const checksums = await verifyProjectChecksums(parsed.project)
-  if (checksums.length > 0) throw new ImportError(checksums)
-  return parsed.project
+  const checked = await checkProjectText(text, context)
+  if (!checked.ok) throw new ImportError(checked.problems)
+  return checked.project
 }
 
 export function countRecords(data: ProjectData): Record<ProjectTable, number> {
@@ -77,6 +76,7 @@ export async function previewImport(
     conflicts: plan.conflicts,
     inFile: countRecords(project.data),
     exportedAt: project.exportedAt,
+    project,
   }
 }
 
