@@ -271,7 +271,7 @@ describe('plain dates read without the parser', () => {
           const text = [String(year), String(month).padStart(2, '0'), String(day).padStart(2, '0')]
             .slice(0, precision)
             .join('-')
-          let expected: { min: number | null; max: number | null } | null = null
+          let expected: { min: number | null; max: number | null } | null
           try {
             expected = edtf(text)
           } catch {

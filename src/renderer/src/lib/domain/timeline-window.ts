@@ -39,8 +39,7 @@ export interface TimelineIndex {
  * timeline's first year) the last instant it can be, as the table sorts it.
  */
 export function anchorOf(item: TimelineItemModel): number {
-  if (item.end !== null && item.className.includes('date-open-start'))
-    return item.end - 1
+  if (item.end !== null && item.className.includes('date-open-start')) return item.end - 1
   return item.start
 }
 
@@ -264,7 +263,7 @@ export function windowView(index: TimelineIndex, query: WindowQuery): WindowView
       continue
     }
     const pinnedHere = pinned !== null && pinned.group === group ? anchorOf(pinned) : null
-    for (let period = periodOf(start, unit); period.start < end; ) {
+    for (let period = periodOf(start, unit); period.start < end;) {
       let count = countAnchored(lane, period.start, period.end)
       if (pinnedHere !== null && pinnedHere >= period.start && pinnedHere < period.end) count--
       if (count > 0) {
