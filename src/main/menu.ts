@@ -1,10 +1,11 @@
 /**
- * The application menu. Items that act on the timeline or the report do not act here: they send a
- * menu:command to the renderer, which owns that state. Everything else uses Electron's roles.
+ * The application menu, built from the command table (src/shared/commands.ts). Its commands do not
+ * act here: they send a menu:command to the renderer, which owns that state. Editing and window
+ * items use Electron's roles. `menuTemplate` is pure so it can be tested without Electron.
  */
 import { app, Menu } from 'electron'
 import type { MenuItemConstructorOptions, WebContents } from 'electron'
-import type { MenuCommand } from '../shared/ipc'
+import { COMMANDS, type MenuCommand, type MenuPlacement } from '../shared/commands'
 import { send } from './ipc'
 
 export interface MenuOptions {
@@ -14,19 +15,55 @@ export interface MenuOptions {
 
 export function installApplicationMenu(options: MenuOptions): void {
   app.setAboutPanelOptions({ applicationName: 'Sourceline', applicationVersion: app.getVersion() })
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(options)))
+  const template = menuTemplate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    run: (command) => {
+      const contents = options.target()
+      if (contents) send(contents, 'menu:command', command)
+    },
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
-function menuTemplate({ target }: MenuOptions): MenuItemConstructorOptions[] {
-  const isMac = process.platform === 'darwin'
-  const command =
-    (name: MenuCommand): MenuItemConstructorOptions['click'] =>
-    () => {
-      const contents = target()
-      if (contents) send(contents, 'menu:command', name)
-    }
+export interface TemplateOptions {
+  platform: NodeJS.Platform
+  /** Reload and DevTools are offered only in development. */
+  isPackaged: boolean
+  /** Sends a command to the renderer. */
+  run: (command: MenuCommand) => void
+}
 
-  const developerItems: MenuItemConstructorOptions[] = app.isPackaged
+export function menuTemplate({
+  platform,
+  isPackaged,
+  run,
+}: TemplateOptions): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin'
+  const items = (placement: MenuPlacement): MenuItemConstructorOptions[] => {
+    const placed = COMMANDS.filter((c) => c.menu === placement)
+    return placed.flatMap((c, i) => {
+      const item: MenuItemConstructorOptions = {
+        id: c.id,
+        label: 'asks' in c && c.asks ? `${c.label}…` : c.label,
+        toolTip: c.description,
+        click: () => run(c.id),
+      }
+      if (c.shortcut) {
+        item.accelerator = c.shortcut
+        // The page handles every shortcut itself (typing in a field keeps Ctrl+Z, for one); the
+        // menu only shows it. A single key press so never runs a command twice.
+        item.registerAccelerator = false
+      }
+      // A separator between groups (views, panels, timeline, layout) inside one menu.
+      const previous = placed[i - 1]
+      return previous && previous.group !== c.group
+        ? [{ type: 'separator' } satisfies MenuItemConstructorOptions, item]
+        : [item]
+    })
+  }
+
+  const developerItems: MenuItemConstructorOptions[] = isPackaged
     ? []
     : [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
 
@@ -35,12 +72,7 @@ function menuTemplate({ target }: MenuOptions): MenuItemConstructorOptions[] {
     {
       label: 'File',
       submenu: [
-        {
-          id: 'export-report',
-          label: 'Export…',
-          accelerator: 'CmdOrCtrl+E',
-          click: command('export-report'),
-        },
+        ...items('file'),
         { type: 'separator' },
         // On macOS Quit lives in the app menu; File closes the window as Mac apps do.
         isMac ? { role: 'close' } : { role: 'quit' },
@@ -49,22 +81,7 @@ function menuTemplate({ target }: MenuOptions): MenuItemConstructorOptions[] {
     {
       label: 'Edit',
       submenu: [
-        // Undo and redo belong to the renderer (data changes, or typing in a field). The keys go to
-        // the page, which handles them itself; the accelerators here are only shown.
-        {
-          id: 'undo',
-          label: 'Undo',
-          accelerator: 'CmdOrCtrl+Z',
-          registerAccelerator: false,
-          click: command('undo'),
-        },
-        {
-          id: 'redo',
-          label: 'Redo',
-          accelerator: 'CmdOrCtrl+Shift+Z',
-          registerAccelerator: false,
-          click: command('redo'),
-        },
+        ...items('edit'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
@@ -75,25 +92,13 @@ function menuTemplate({ target }: MenuOptions): MenuItemConstructorOptions[] {
     {
       label: 'View',
       submenu: [
-        {
-          id: 'zoom-in',
-          label: 'Zoom In Timeline',
-          accelerator: 'CmdOrCtrl+=',
-          click: command('zoom-in'),
-        },
-        {
-          id: 'zoom-out',
-          label: 'Zoom Out Timeline',
-          accelerator: 'CmdOrCtrl+-',
-          click: command('zoom-out'),
-        },
-        { id: 'fit-all', label: 'Fit All', accelerator: 'CmdOrCtrl+0', click: command('fit-all') },
+        ...items('view'),
         { type: 'separator' },
         ...developerItems,
         { role: 'togglefullscreen' },
       ],
     },
     { role: 'windowMenu' },
-    { label: 'Help', role: 'help', submenu: [{ role: 'about' }] },
+    { label: 'Help', role: 'help', submenu: [...items('help'), { role: 'about' }] },
   ]
 }

@@ -55,15 +55,9 @@ export const OpenExternalRequestSchema = v.pipe(
   v.check((s) => s.startsWith('https:'), 'only https links open outside the app'),
 )
 
-export const MENU_COMMANDS = [
-  'export-report',
-  'zoom-in',
-  'zoom-out',
-  'fit-all',
-  'undo',
-  'redo',
-] as const
-export type MenuCommand = (typeof MENU_COMMANDS)[number]
+// The menu's commands come from the one command table.
+import type { MenuCommand } from './commands'
+export { MENU_COMMANDS, type MenuCommand } from './commands'
 
 /** Why a backup was taken; it is part of the backup's file name. */
 export const BACKUP_REASONS = ['scheduled', 'before-upgrade', 'before-import', 'manual'] as const

@@ -11,11 +11,11 @@ import {
   serializeProject,
   type Project,
   type ProjectContext,
-  type ProjectData,
   type ProjectMeta,
   type ProjectTable,
 } from '../../domain/project/format'
 import { planMerge } from '../../domain/project/merge'
+import { readAllTables } from '../tables'
 import { WriteError, toWriteError } from './errors'
 import { checkProjectText } from '../../backups/check-project'
 
@@ -77,12 +77,23 @@ export interface ExportMeta {
   exportedAt?: string
 }
 
+/**
+ * Reads `text` as a project file and checks the whole of it (schema, references, offsets,
+ * checksums) without writing anything, once. Throws ImportError listing every problem found.
+ */
+export async function readCheckedProject(text: string, context: ProjectContext): Promise<Project> {
+  // In a Worker where there are Workers: a large file never freezes the window.
+  const checked = await checkProjectText(text, context)
+  if (!checked.ok) throw new ImportError(checked.problems)
+  return checked.project
+}
+
 /** The project file's text for everything in the store, read as one consistent snapshot. */
 export async function exportProject(
   meta: ExportMeta,
   store: ProjectStore = APP_STORE,
 ): Promise<string> {
-  const data = await store.db.transaction('r', [...PROJECT_TABLES], () => readAll(store.db))
+  const data = await readAllTables(store.db)
   return serializeProject(data, {
     exportedAt: meta.exportedAt ?? new Date().toISOString(),
     corpus: meta.corpus,
@@ -100,9 +111,7 @@ export async function importProject(
   store: ProjectStore = APP_STORE,
 ): Promise<ImportSummary> {
   // Hashing awaits crypto.subtle, which would commit an open transaction early: done before it.
-  const checked = await checkProjectText(text, context)
-  if (!checked.ok) throw new ImportError(checked.problems)
-  return importCheckedProject(checked.project, store)
+  return importCheckedProject(await readCheckedProject(text, context), store)
 }
 
 /**
@@ -128,7 +137,7 @@ export async function importCheckedProject(
       PROJECT_TABLES,
       async () => {
         // Planned against the store as this transaction sees it, so nothing can change between.
-        const plan = planMerge(await readAll(store.db), incoming)
+        const plan = planMerge(await readAllTables(store.db), incoming)
         const added = {} as Record<ProjectTable, number>
         const total = PROJECT_TABLES.reduce((n, table) => n + plan.add[table].length, 0)
         let written = 0
@@ -172,19 +181,6 @@ export async function importCheckedProject(
       'failed',
       `Could not import the project: ${detail(error)}. Nothing was imported.`,
     )
-  }
-}
-
-/** Every table's rows; call inside a transaction over all of them. */
-async function readAll(db: SourcelineDb): Promise<ProjectData> {
-  return {
-    notes: await db.notes.toArray(),
-    highlights: await db.highlights.toArray(),
-    userEvents: await db.userEvents.toArray(),
-    evidence: await db.evidence.toArray(),
-    eventAnnotations: await db.eventAnnotations.toArray(),
-    entityEdits: await db.entityEdits.toArray(),
-    articles: await db.articles.toArray(),
   }
 }
 

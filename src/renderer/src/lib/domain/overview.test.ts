@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import type { Entity } from '$shared/entities'
+import {
+  entityOptions,
+  eventCountsByEntity,
+  evidenceCountIn,
+  mentionsByEntity,
+  noteCountsByEvent,
+  orphanHighlightIds,
+  tagOptions,
+} from './overview'
+import type { Highlight } from './types'
+
+const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({
+  id,
+  kind: 'person',
+  name,
+  aliases: [],
+  description: '',
+  ...extra,
+})
+
+const entities = [
+  entity('chou', 'Chou Bun Eng', { aliases: ['Bun Eng'], mergedIds: ['old-chou'] }),
+  entity('jica', 'JICA', { kind: 'organisation' }),
+]
+
+describe('noteCountsByEvent', () => {
+  it('counts notes per event', () => {
+    const counts = noteCountsByEvent([{ eventId: 'a' }, { eventId: 'b' }, { eventId: 'a' }])
+    expect([...counts]).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ])
+  })
+})
+
+describe('entityOptions', () => {
+  it('lists entities and names no entity knows, each once, by name', () => {
+    const options = entityOptions(entities, [
+      { people: ['Bun Eng', 'Sok Phal'], organisations: ['JICA'] },
+      { people: ['Sok Phal'], organisations: ['IOM'] },
+    ])
+    expect(options).toEqual([
+      { key: 'chou', name: 'Chou Bun Eng', kind: 'person' },
+      { key: 'IOM', name: 'IOM', kind: 'organisation' },
+      { key: 'jica', name: 'JICA', kind: 'organisation' },
+      { key: 'Sok Phal', name: 'Sok Phal', kind: 'person' },
+    ])
+  })
+})
+
+describe('eventCountsByEntity', () => {
+  it('counts each event once per entity, whichever name it uses', () => {
+    const counts = eventCountsByEntity(entities, [
+      { people: ['Chou Bun Eng', 'Bun Eng'], organisations: ['JICA'] },
+      { people: ['Bun Eng'], organisations: [] },
+      { people: ['Nobody'], organisations: [] },
+    ])
+    expect(counts.get('chou')).toBe(2)
+    expect(counts.get('jica')).toBe(1)
+    expect(counts.size).toBe(2)
+  })
+})
+
+describe('mentionsByEntity', () => {
+  it('gives each mention with its context, under the canonical entity', () => {
+    const body = 'Yesterday Chou Bun Eng met JICA staff. Later Bun Eng left.'
+    const found = mentionsByEntity(entities, [{ id: 'a1', body }], 10)
+    expect(found.get('chou')).toEqual([
+      { articleId: 'a1', before: 'Yesterday ', text: 'Chou Bun Eng', after: ' met JICA ' },
+      { articleId: 'a1', before: 'ff. Later ', text: 'Bun Eng', after: ' left.' },
+    ])
+    expect(found.get('jica')).toHaveLength(1)
+  })
+})
+
+describe('tagOptions', () => {
+  it('lists each tag once, sorted', () => {
+    expect(tagOptions([{ tags: ['b', 'a'] }, { tags: ['a'] }, { tags: [] }])).toEqual(['a', 'b'])
+  })
+})
+
+describe('orphanHighlightIds', () => {
+  const highlight = (id: string, articleId: string, exact: string, start: number): Highlight => ({
+    id,
+    articleId,
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    note: '',
+    tags: [],
+    createdAt: 0,
+    updatedAt: 0,
+  })
+
+  it('finds highlights whose passage or article is gone', () => {
+    const bodies = new Map([['a1', 'The minister met the mission in May.']])
+    const orphans = orphanHighlightIds(
+      [
+        highlight('kept', 'a1', 'met the mission', 13),
+        highlight('lost', 'a1', 'signed a treaty with Thailand', 5),
+        highlight('gone', 'missing-article', 'anything', 0),
+      ],
+      bodies,
+    )
+    expect([...orphans].sort()).toEqual(['gone', 'lost'])
+  })
+})
+
+describe('evidenceCountIn', () => {
+  it('counts quotes from one article across events', () => {
+    const events = [
+      { evidence: [{ articleId: 'a' }, { articleId: 'b' }] },
+      { evidence: [{ articleId: 'a' }] },
+    ]
+    expect(evidenceCountIn(events, 'a')).toBe(2)
+    expect(evidenceCountIn(events, 'c')).toBe(0)
+  })
+})
