@@ -146,16 +146,16 @@ test('hostile and malformed project files are refused with what is wrong, and no
       path,
       edit(base, (f) => (f.data['highlights'] = Array.from({ length: 1_000_000 }, () => ({})))),
     )
-    await refused(path, [/data\.highlights: has more than 100,000 entries/])
+    await refused(path, [/data\.highlights: has more than 250,000 entries/])
   })
 
-  await test.step('a file over 200 MB, refused without reading it', async () => {
+  await test.step('a file over 400 MB, refused without reading it', async () => {
     const path = testInfo.outputPath('enormous.json')
-    // Sparse: 210 MB long on paper, nothing on disk.
+    // Sparse: 410 MB long on paper, nothing on disk.
     const handle = await open(path, 'w')
-    await handle.truncate(210_000_000)
+    await handle.truncate(410_000_000)
     await handle.close()
-    await refused(path, [/The file is 210 MB; a project file can be at most 200 MB/])
+    await refused(path, [/The file is 410 MB; a project file can be at most 400 MB/])
   })
 
   await screens.close()

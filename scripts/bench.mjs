@@ -2,8 +2,10 @@
  * `npm run bench`: a few numbers about the built app, to compare between changes on one machine.
  * Serves out/renderer, drives Chromium through Playwright and measures time until the timeline shows
  * its items (first open on an empty profile, and reopening it), JS heap after load, raw IndexedDB
- * write throughput, and the pure event → timeline item mapping in Node. Prints a table and writes
- * bench-results/bench-<date>.json. Numbers, not assertions: nothing here fails on a slow result.
+ * write throughput, and the pure event → timeline item mapping in Node; then large generated
+ * projects (bench-scale.mjs) with raw vis-timeline beside them and a verdict against the targets.
+ * Prints tables and writes bench-results/bench-<date>.json. Nothing here fails on a slow result.
+ *   npm run bench -- --sizes 1000,10000 [--scale-only]
  */
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -12,6 +14,7 @@ import { cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs'
+import { benchAppAt, benchRawAt, targetsFor, verdict } from './bench-scale.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RENDERER_DIR = resolve(
@@ -21,6 +24,19 @@ const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 5))
 const NOTES = 2000
 const EVENTS = 10_000
 const TIMELINE_ITEMS = '[data-testid="timeline"] .vis-item-content'
+
+/** `--sizes 1000,10000`: the project sizes of the large-project runs (default 1k to 100k). */
+function argument(name) {
+  const at = process.argv.indexOf(`--${name}`)
+  if (at < 0) return null
+  return process.argv[at + 1] ?? ''
+}
+const SIZES = (argument('sizes') ?? '1000,10000,50000,100000')
+  .split(',')
+  .map((s) => Number(s.replace(/_/g, '').trim()))
+  .filter((n) => Number.isInteger(n) && n > 0)
+/** `--scale-only`: skip the small-corpus figures above (load, IndexedDB, mapping). */
+const SCALE_ONLY = process.argv.includes('--scale-only')
 
 /** @type {{ metric: string, unit: string, values: number[], detail: string | null }[]} */
 const results = []
@@ -295,6 +311,79 @@ function printTable(rows) {
   for (const row of body) console.log(line(row).join('  '))
 }
 
+/** Large-project runs, one entry per size: the app's figures, raw vis-timeline's, the verdict. */
+const scale = []
+
+function firstLine(error) {
+  return String(error instanceof Error ? error.message : error).split('\n')[0]
+}
+
+const round = (v) =>
+  typeof v === 'string'
+    ? v
+    : typeof v === 'number' && Number.isFinite(v)
+      ? Number(v.toFixed(1))
+      : '—'
+
+function printScale({ size, app, raw, verdict: checks }) {
+  console.log(
+    `\n${size.toLocaleString('en')} events` +
+      (app ? `, ${app.records} records, ${app.fileMb} MB file` : ''),
+  )
+  if (app) {
+    const lines = [
+      ['check the file (preview)', app.check?.ms, app.check?.longestTaskMs],
+      ['import to timeline drawn', app.import?.ms, app.import?.longestTaskMs],
+      ['reload to timeline visible', app.visibleMs, app.reload?.longestTaskMs],
+      [
+        'zoom/pan frame p50 / p95',
+        `${round(app.zoomPan?.p50)} / ${round(app.zoomPan?.p95)}`,
+        app.zoomPan?.longestTaskMs,
+      ],
+      ['filter one category', app.filter?.ms, app.filter?.longestTaskMs],
+      ['clear the filter', app.filterClear?.ms, app.filterClear?.longestTaskMs],
+      ['switch to table', app.toTable?.ms, app.toTable?.longestTaskMs],
+      [
+        'table scroll frame p50 / p95',
+        `${round(app.tableScroll?.p50)} / ${round(app.tableScroll?.p95)}`,
+        null,
+      ],
+      ['back to timeline', app.toTimeline?.ms, app.toTimeline?.longestTaskMs],
+      ['export Markdown', app['export-markdown']?.ms, app['export-markdown']?.longestTaskMs],
+      ['export CSV', app['export-csv']?.ms, app['export-csv']?.longestTaskMs],
+      ['export HTML', app['export-html']?.ms, app['export-html']?.longestTaskMs],
+      ['undo the import', app.undo?.ms, app.undo?.longestTaskMs],
+      ['redo the import', app.redo?.ms, app.redo?.longestTaskMs],
+    ]
+    const width = Math.max(...lines.map((l) => l[0].length))
+    console.log(`  ${'step'.padEnd(width)}  ${'ms'.padStart(13)}  longest task ms`)
+    for (const [what, ms, task] of lines)
+      console.log(
+        `  ${what.padEnd(width)}  ${String(round(ms)).padStart(13)}  ${String(round(task)).padStart(8)}`,
+      )
+    console.log(
+      `  import rate ${round(app.import?.recordsPerS)} records/s; heap ${round(app.heapMb)} MB; ` +
+        `table DOM ${app.tableScroll?.domNodes ?? '—'} elements`,
+    )
+  }
+  if (raw) {
+    const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—')
+    console.log(
+      raw.error
+        ? `  raw vis-timeline: ${raw.error}`
+        : `  raw vis-timeline, ${size} plain items: visible ${round(raw.visibleMs)} ms, frame p50 / p95 ` +
+            `${round(raw.zoomPan?.p50)} / ${round(raw.zoomPan?.p95)} ms; app ÷ raw: visible ` +
+            `${ratio(app?.visibleMs, raw.visibleMs)}, frame p95 ${ratio(app?.zoomPan?.p95, raw.zoomPan?.p95)}`,
+    )
+  }
+  const t = targetsFor(size)
+  console.log(
+    `  verdict (targets for ${size.toLocaleString('en')}: frame p95 ≤ ${t.frameP95Ms} ms):`,
+  )
+  for (const c of checks)
+    console.log(`    ${c.met ? 'MET    ' : 'NOT MET'}  ${c.what}: ${c.value ?? '—'} (${c.limit})`)
+}
+
 function gitCommit() {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
@@ -313,7 +402,7 @@ async function main() {
     return 1
   }
 
-  await benchMapping()
+  if (!SCALE_ONLY) await benchMapping()
 
   let browserVersion = null
   let chromium
@@ -331,14 +420,28 @@ async function main() {
       const probe = await chromium.launch(launch)
       browserVersion = probe.version()
       await probe.close()
-      console.log(`load runs (${RUNS} × new profile + reopen)`)
-      try {
-        await benchLoad(chromium, launch, server.url)
-      } catch (error) {
-        skip('timeline load', String(error instanceof Error ? error.message : error).split('\n')[0])
+      if (!SCALE_ONLY) {
+        console.log(`load runs (${RUNS} × new profile + reopen)`)
+        try {
+          await benchLoad(chromium, launch, server.url)
+        } catch (error) {
+          skip('timeline load', firstLine(error))
+        }
+        console.log(`IndexedDB runs (${RUNS})`)
+        await benchIndexedDb(chromium, launch, server.url)
       }
-      console.log(`IndexedDB runs (${RUNS})`)
-      await benchIndexedDb(chromium, launch, server.url)
+      for (const size of SIZES) {
+        console.log(`large project, ${size.toLocaleString('en')} events`)
+        const entry = { size, app: null, raw: null, verdict: [] }
+        try {
+          entry.app = await benchAppAt(chromium, launch, server.url, size, console.log)
+          entry.verdict = verdict(entry.app)
+        } catch (error) {
+          skip(`large project ${size}`, firstLine(error))
+        }
+        entry.raw = await benchRawAt(chromium, launch, ROOT, size, console.log)
+        scale.push(entry)
+      }
     } finally {
       server.stop()
     }
@@ -353,7 +456,8 @@ async function main() {
     runs: r.values.length,
     values: r.values.map((v) => Number(v.toFixed(2))),
   }))
-  printTable(rows)
+  if (rows.length > 0) printTable(rows)
+  for (const entry of scale) printScale(entry)
   for (const note of notes) console.log(note)
 
   const date = new Date()
@@ -369,6 +473,7 @@ async function main() {
       browser: browserVersion,
     },
     results: rows,
+    scale,
     notes,
     totalSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   }

@@ -13,14 +13,14 @@ export type ErrorCode = 'invalid-argument' | 'forbidden' | 'io' | 'cancelled' | 
 export const SaveFileRequestSchema = v.strictObject({
   suggestedName: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   /**
-   * UTF-8 text, or bytes for binary formats (PDF, PNG). 200 MB is far beyond any export; it bounds
+   * UTF-8 text, or bytes for binary formats (PDF, PNG). 400 MB, the largest project file, bounds
    * what main will accept.
    */
   content: v.union([
-    v.pipe(v.string(), v.maxLength(200_000_000)),
+    v.pipe(v.string(), v.maxLength(400_000_000)),
     v.pipe(
       v.instance(Uint8Array),
-      v.check((bytes) => bytes.byteLength <= 200_000_000, 'at most 200 MB'),
+      v.check((bytes) => bytes.byteLength <= 400_000_000, 'at most 400 MB'),
     ),
   ]),
   filterName: v.pipe(v.string(), v.maxLength(100)),
@@ -79,7 +79,7 @@ export const BackupNameSchema = v.pipe(
 )
 
 /** The project file's text. Same bound as a saved export: what main will accept, not a goal. */
-export const BackupContentSchema = v.pipe(v.string(), v.maxLength(200_000_000))
+export const BackupContentSchema = v.pipe(v.string(), v.maxLength(400_000_000))
 
 export interface BackupInfo {
   name: string

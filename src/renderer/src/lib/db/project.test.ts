@@ -5,7 +5,14 @@ import { CATEGORIES } from '$shared/corpus'
 import type { EntityEdit } from '$shared/entities'
 import { TEST_META, seed, snapshot, testStores } from './test-stores'
 import { abortAtWrite, failAtWrite } from './faults'
-import { ImportError, exportProject, importProject } from './actions/project'
+import {
+  IMPORT_CHUNK,
+  ImportCancelled,
+  ImportError,
+  exportProject,
+  importCheckedProject,
+  importProject,
+} from './actions/project'
 import { WriteError } from './actions/errors'
 import {
   PROJECT_TABLES,
@@ -84,6 +91,50 @@ describe('importProject', () => {
     expect(await snapshot(store.db)).toEqual(sorted(emptyData()))
     await store.history.redo(store.db)
     expect(await snapshot(store.db)).toEqual(sorted(await withRealChecksums(validData())))
+  })
+
+  it('writes in chunks with progress, and a cancel between chunks leaves the store unchanged', async () => {
+    const base = await withRealChecksums(validData())
+    const many = IMPORT_CHUNK * 2 + 5
+    const notes = Array.from({ length: many }, (_, i) => ({
+      id: `bulk-note-${i}`,
+      eventId: CURATED_EVENT,
+      body: `Note ${i}`,
+      createdAt: i,
+      updatedAt: i,
+    }))
+    const parsed = parseProjectFile(
+      serializeProject({ ...base, notes: [...base.notes, ...notes] }, META),
+      testContext(),
+    )
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
+
+    const store = openStore()
+    await seed(store.db, { ...emptyData(), notes: [base.notes[0]!] })
+    const before = await snapshot(store.db)
+    const cancel = new AbortController()
+    const seen: number[] = []
+    const importing = importCheckedProject(parsed.project, store, {
+      signal: cancel.signal,
+      onprogress: (written) => {
+        seen.push(written)
+        // Cancelled after the first chunk is written: that chunk must be rolled back too.
+        if (written >= IMPORT_CHUNK) cancel.abort()
+      },
+    })
+    await expect(importing).rejects.toBeInstanceOf(ImportCancelled)
+    expect(seen.slice(0, 2)).toEqual([0, IMPORT_CHUNK])
+    expect(await snapshot(store.db)).toEqual(before)
+    expect(store.history.canUndo).toBe(false)
+
+    const progress: [number, number][] = []
+    await importCheckedProject(parsed.project, store, {
+      onprogress: (written, total) => progress.push([written, total]),
+    })
+    const total = progress[0]![1]
+    expect(progress.at(-1)).toEqual([total, total])
+    expect(progress.length).toBeGreaterThan(3)
+    expect(await store.db.notes.count()).toBe(many + 2)
   })
 
   it('writes nothing for an invalid file, and says why', async () => {

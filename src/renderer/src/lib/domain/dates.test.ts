@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import edtf from 'edtf'
 import {
   compareByDate,
   DateError,
@@ -254,5 +256,44 @@ describe('timelineSpan', () => {
 describe('formatDay', () => {
   it('writes a UTC day in words', () => {
     expect(formatDay(utc(2026, 10, 23, 23, 59))).toBe('23 November 2026')
+  })
+})
+
+describe('plain dates read without the parser', () => {
+  it('give the same span as the EDTF parser for any year, month or day', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 1, max: 3 }),
+        (year, month, day, precision) => {
+          const text = [String(year), String(month).padStart(2, '0'), String(day).padStart(2, '0')]
+            .slice(0, precision)
+            .join('-')
+          let expected: { min: number | null; max: number | null } | null
+          try {
+            expected = edtf(text)
+          } catch {
+            expected = null
+          }
+          if (expected === null) {
+            expect(isValidEdtf(text)).toBe(false)
+            return
+          }
+          const span = parseDate(text)
+          expect([span.start, span.end]).toEqual([expected.min, expected.max])
+          expect(sortKey(text)).toBe(expected.min)
+        },
+      ),
+    )
+  })
+
+  it('are put in words as before', () => {
+    expect(describeDate({ edtf: '2007-12-12', note: 'test' })).toBe('12 December 2007')
+    expect(describeDate({ edtf: '2009-12', note: 'test' })).toBe('December 2009')
+    expect(describeDate({ edtf: '2018', note: 'test' })).toBe('2018')
+    expect(parseDate('2007-12-12').exactDay).toBe(true)
+    expect(parseDate('2009-12').kind).toBe('month')
   })
 })

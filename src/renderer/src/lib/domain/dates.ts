@@ -34,7 +34,75 @@ const DAY_BITS = 0b1100_0000
 /** The edtf package reads a bare run of 5+ digits as a Unix timestamp; EDTF has no such form. */
 const UNIX_TIME = /^\d{5,}$/
 
+// Parsing costs about a tenth of a millisecond, and one date is read for its span, its words and
+// its order: values are remembered per string. Bounded, and full it forgets its oldest entries one
+// at a time (never all at once, which made every sort above the bound parse again).
+const CACHE_MAX = 200_000
+const parsedValues = new Map<string, EdtfValue | DateError>()
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as K)
+  cache.set(key, value)
+  return value
+}
+
 function parseValue(input: string): EdtfValue {
+  const known = parsedValues.get(input) ?? remember(parsedValues, input, readValue(input))
+  if (known instanceof DateError) throw known
+  return known
+}
+
+/** A plain calendar date ('2007', '2007-12', '2007-12-12'): most dates, read without the parser. */
+interface PlainDate {
+  start: number
+  end: number
+  kind: 'year' | 'month' | 'day'
+  words: string
+}
+
+const PLAIN_DATE = /^([1-9]\d{3})(?:-(\d{2})(?:-(\d{2}))?)?$/
+
+function plainDate(input: string): PlainDate | null {
+  const match = PLAIN_DATE.exec(input)
+  if (!match) return null
+  const year = Number(match[1])
+  if (match[2] === undefined)
+    return {
+      start: Date.UTC(year, 0, 1),
+      end: Date.UTC(year + 1, 0, 1) - 1,
+      kind: 'year',
+      words: String(year),
+    }
+  const month = Number(match[2]) - 1
+  if (month < 0 || month > 11) return null
+  if (match[3] === undefined)
+    return {
+      start: Date.UTC(year, month, 1),
+      end: Date.UTC(year, month + 1, 1) - 1,
+      kind: 'month',
+      words: `${monthWords(month)} ${year}`,
+    }
+  const day = Number(match[3])
+  const start = Date.UTC(year, month, day)
+  // Date.UTC rolls 31 April over into May; such a day is the parser's to refuse.
+  if (day < 1 || new Date(start).getUTCDate() !== day) return null
+  return {
+    start,
+    end: start + 86_400_000 - 1,
+    kind: 'day',
+    words: `${day} ${monthWords(month)} ${year}`,
+  }
+}
+
+function readValue(input: string): EdtfValue | DateError {
+  try {
+    return parseUncached(input)
+  } catch (error) {
+    return error instanceof DateError ? error : new DateError(String(error))
+  }
+}
+
+function parseUncached(input: string): EdtfValue {
   if (typeof input !== 'string' || input.length === 0) {
     throw new DateError('An EDTF date cannot be empty.')
   }
@@ -132,6 +200,19 @@ function kindOf(value: EdtfValue): DateSpan['kind'] {
 
 /** Reads an EDTF string. Throws DateError, with a short reason, for anything EDTF rejects. */
 export function parseDate(edtfString: string): DateSpan {
+  const plain = plainDate(edtfString)
+  if (plain)
+    return {
+      edtf: edtfString,
+      start: plain.start,
+      end: plain.end,
+      kind: plain.kind,
+      exactDay: plain.kind === 'day',
+      approximate: false,
+      uncertain: false,
+      openStart: false,
+      openEnd: false,
+    }
   const value = parseValue(edtfString)
   const { start, end } = bounds(value)
   if (Number.isNaN(start) || Number.isNaN(end)) {
@@ -413,6 +494,8 @@ function valueWords(v: EdtfValue): string | null {
  */
 export function describeDate(dating: Dating): string {
   if (dating.edtf === null) return 'Undated'
+  const plain = plainDate(dating.edtf)
+  if (plain) return plain.words
   try {
     return valueWords(parseValue(dating.edtf)) ?? dating.edtf
   } catch {
@@ -441,15 +524,16 @@ interface OrderKey {
   end: number
 }
 
-// Parsing costs about a tenth of a millisecond and a sort compares each date many times, so the
-// keys are remembered per string. Capped so a long session cannot grow it without bound.
+// A sort compares each date many times, so the keys are remembered per string (bounded as above).
 const orderKeys = new Map<string, OrderKey>()
-const ORDER_KEYS_MAX = 5000
+const UNDATED_KEY: OrderKey = { key: Infinity, end: Infinity }
 
 function orderKey(edtfString: string | null): OrderKey {
-  if (edtfString === null) return { key: Infinity, end: Infinity }
+  if (edtfString === null) return UNDATED_KEY
   const known = orderKeys.get(edtfString)
   if (known) return known
+  const plain = plainDate(edtfString)
+  if (plain) return remember(orderKeys, edtfString, { key: plain.start, end: plain.end })
   let result: OrderKey
   try {
     const value = parseValue(edtfString)
@@ -461,9 +545,7 @@ function orderKey(edtfString: string | null): OrderKey {
   } catch {
     result = { key: Infinity, end: Infinity }
   }
-  if (orderKeys.size >= ORDER_KEYS_MAX) orderKeys.clear()
-  orderKeys.set(edtfString, result)
-  return result
+  return remember(orderKeys, edtfString, result)
 }
 
 /** Sort key in ms: the earliest possible date; undated (and unreadable) dates give +Infinity. */

@@ -1,15 +1,14 @@
 /**
  * Export and import of the whole project file. Export reads every table in one read transaction;
  * import checks the whole file first and writes nothing if anything is wrong, then merges it into
- * the store in one undoable command, all or nothing. Browser and Electron alike: no Node APIs.
+ * the store in one undoable command, all or nothing: written in chunks inside that one
+ * transaction, with progress between them, and a cancel aborts it. Browser and Electron alike.
  */
 import { db as appDb, type SourcelineDb } from '../db'
 import { history as appHistory, runCommand, type UndoStack } from '../history'
 import {
   PROJECT_TABLES,
-  parseProjectFile,
   serializeProject,
-  verifyProjectChecksums,
   type Project,
   type ProjectContext,
   type ProjectMeta,
@@ -18,6 +17,25 @@ import {
 import { planMerge } from '../../domain/project/merge'
 import { readAllTables } from '../tables'
 import { WriteError, toWriteError } from './errors'
+import { checkProjectText } from '../../backups/check-project'
+
+/** The user cancelled the import; nothing was written. */
+export class ImportCancelled extends Error {
+  override name = 'ImportCancelled'
+  constructor() {
+    super('Import cancelled: nothing was imported.')
+  }
+}
+
+export interface ImportOptions {
+  /** Records written so far and in all, after each chunk. */
+  onprogress?: (written: number, total: number) => void
+  /** Aborting stops the import before its next chunk and undoes the chunks written. */
+  signal?: AbortSignal
+}
+
+/** Rows per bulk write: small enough for the window to repaint and hear a cancel in between. */
+export const IMPORT_CHUNK = 2000
 
 /** The database and undo stack to work on; the app's own unless a test passes its own. */
 export interface ProjectStore {
@@ -64,14 +82,13 @@ export interface ExportMeta {
 
 /**
  * Reads `text` as a project file and checks the whole of it (schema, references, offsets,
- * checksums) without writing anything. Throws ImportError listing every problem found.
+ * checksums) without writing anything, once. Throws ImportError listing every problem found.
  */
 export async function readCheckedProject(text: string, context: ProjectContext): Promise<Project> {
-  const parsed = parseProjectFile(text, context)
-  if (!parsed.ok) throw new ImportError(parsed.problems)
-  const checksums = await verifyProjectChecksums(parsed.project)
-  if (checksums.length > 0) throw new ImportError(checksums)
-  return parsed.project
+  // In a Worker where there are Workers: a large file never freezes the window.
+  const checked = await checkProjectText(text, context)
+  if (!checked.ok) throw new ImportError(checked.problems)
+  return checked.project
 }
 
 /** The project file's text for everything in the store, read as one consistent snapshot. */
@@ -97,7 +114,22 @@ export async function importProject(
   store: ProjectStore = APP_STORE,
 ): Promise<ImportSummary> {
   // Hashing awaits crypto.subtle, which would commit an open transaction early: done before it.
-  const incoming = (await readCheckedProject(text, context)).data
+  return importCheckedProject(await readCheckedProject(text, context), store)
+}
+
+/**
+ * Merges a project that checkProjectText (or previewImport) has already checked, as importProject
+ * does. Throws ImportCancelled when `options.signal` aborts: the transaction is aborted, so nothing
+ * is written and nothing goes on the undo stack.
+ */
+export async function importCheckedProject(
+  project: Project,
+  store: ProjectStore = APP_STORE,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const incoming = project.data
+  const { onprogress, signal } = options
+  if (signal?.aborted) throw new ImportCancelled()
 
   try {
     // runCommand, not command(): command() is bound to the app's database, and tests import
@@ -110,15 +142,25 @@ export async function importProject(
         // Planned against the store as this transaction sees it, so nothing can change between.
         const plan = planMerge(await readAllTables(store.db), incoming)
         const added = {} as Record<ProjectTable, number>
+        const total = PROJECT_TABLES.reduce((n, table) => n + plan.add[table].length, 0)
+        let written = 0
+        onprogress?.(0, total)
         for (const table of PROJECT_TABLES) {
           const rows = plan.add[table]
           added[table] = rows.length
-          if (rows.length === 0) continue
-          // Annotations may replace the stored one (a union), grades and explained conflicts a
-          // stored older one; everything else is new, and add fails loudly if the plan is wrong.
-          if (PUT_TABLES.has(table)) await store.db.table(table).bulkPut(rows)
-          else await store.db.table(table).bulkAdd(rows)
+          for (let from = 0; from < rows.length; from += IMPORT_CHUNK) {
+            // Thrown inside the transaction, so IndexedDB rolls back every chunk written.
+            if (signal?.aborted) throw new ImportCancelled()
+            const chunk = rows.slice(from, from + IMPORT_CHUNK)
+            // Annotations may replace the stored one (a union), grades and explained conflicts a
+            // stored older one; everything else is new, and add fails loudly if the plan is wrong.
+            if (PUT_TABLES.has(table)) await store.db.table(table).bulkPut(chunk)
+            else await store.db.table(table).bulkAdd(chunk)
+            written += chunk.length
+            onprogress?.(written, total)
+          }
         }
+        if (signal?.aborted) throw new ImportCancelled()
         return {
           added,
           skipped: plan.skipped,
@@ -129,6 +171,7 @@ export async function importProject(
       store.history,
     )
   } catch (error) {
+    if (error instanceof ImportCancelled) throw error
     const failure = toWriteError(error)
     // A store from a newer build is read-only: its own message says why (lib/db/write-guard.ts).
     if (failure.code === 'read-only') throw failure

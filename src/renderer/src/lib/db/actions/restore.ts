@@ -10,6 +10,7 @@ import { db as appDb } from '../db'
 import { history as appHistory, runCommand } from '../history'
 import {
   PROJECT_TABLES,
+  type Project,
   recordsPerTable,
   totalRecords,
   type ProjectContext,
@@ -33,6 +34,8 @@ export interface ImportPreview {
   /** Records per table in the file. */
   inFile: Record<ProjectTable, number>
   exportedAt: string
+  /** The checked file, for importCheckedProject: a file is checked once. */
+  project: Project
 }
 
 /** What restoring a file would leave in the store. */
@@ -58,6 +61,7 @@ export async function previewImport(
     conflicts: plan.conflicts,
     inFile: recordsPerTable(project.data),
     exportedAt: project.exportedAt,
+    project,
   }
 }
 

@@ -180,13 +180,13 @@ describe('size', () => {
     ])
   })
 
-  it('refuses a 201 MB file by default, without parsing it', () => {
-    expect(MAX_PROJECT_BYTES).toBe(200_000_000)
+  it('refuses a 401 MB file by default, without parsing it', { timeout: 60_000 }, () => {
+    expect(MAX_PROJECT_BYTES).toBe(400_000_000)
+    const text = 'x'.repeat(401_000_000)
     const started = performance.now()
-    expect(problems('x'.repeat(201_000_000))).toEqual([
-      'The file is 201 MB; a project file can be at most 200 MB.',
-    ])
-    expect(performance.now() - started).toBeLessThan(5000)
+    expect(problems(text)).toEqual(['The file is 401 MB; a project file can be at most 400 MB.'])
+    // Counting the bytes of 401 M characters takes a few seconds on a loaded machine; parsing far more.
+    expect(performance.now() - started).toBeLessThan(15_000)
   })
 })
 
@@ -351,18 +351,18 @@ describe('schema', () => {
     expect(problems(text)[0]).toMatch(/^data\.entityEdits\[0\]\.edit\.type: expected/)
   })
 
-  it('refuses absurd sizes: text fields, lists, tables', () => {
+  it('refuses absurd sizes: text fields, lists, tables', { timeout: 60_000 }, () => {
     const text = edited((p) => {
       p.data.notes[0]!.body = 'x'.repeat(5_000_001)
       p.data.highlights[0]!.tags = Array.from({ length: 10_001 }, () => 't')
-      p.data.entityEdits = Array.from({ length: 100_001 }, (_, i) => ({
+      p.data.entityEdits = Array.from({ length: 250_001 }, (_, i) => ({
         id: `e${i}`,
         createdAt: 0,
         edit: { type: 'alias', id: 'a', alias: 'b' },
       }))
     })
     expect(problems(text)).toEqual([
-      'data.entityEdits: has more than 100,000 entries',
+      'data.entityEdits: has more than 250,000 entries',
       'data.notes[0].body: is longer than 5,000,000 characters',
       'data.highlights[0].tags: has more than 10,000 entries',
     ])

@@ -27,9 +27,13 @@ import type {
 export const PROJECT_FORMAT_VERSION = 1
 export const PROJECT_APP = 'Sourceline'
 
-/** Larger files are refused before they are parsed: JSON.parse would hold several copies. */
-export const MAX_PROJECT_BYTES = 200_000_000
-export const MAX_RECORDS_PER_TABLE = 100_000
+/**
+ * Larger files are refused before they are parsed: JSON.parse would hold several copies. Sized
+ * for 100,000 events with their quotes, 5,000 articles and 50,000 notes and highlights
+ * (docs/decisions/0012-scale-timeline-windowing.md), under V8's longest string (~512 M).
+ */
+export const MAX_PROJECT_BYTES = 400_000_000
+export const MAX_RECORDS_PER_TABLE = 250_000
 /** Real files nest about 7 deep; anything near 64 was not written by Sourceline. */
 export const MAX_DEPTH = 64
 /** A list of problems longer than this is cut, saying how many were left out. */

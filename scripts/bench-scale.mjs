@@ -1,0 +1,390 @@
+/**
+ * The large-project part of `npm run bench`: for each size, a generated project file
+ * (scripts/generate-project.mjs) imported through the Project file screen as a user would, then
+ * reload, zoom and pan, a filter, the table, three exports and undo of the import, each timed with
+ * the longest main-thread task it caused (PerformanceObserver 'longtask'). Beside it, raw
+ * vis-timeline given the same number of plain items on a bare page, and the ratio. Returns the
+ * figures; bench.mjs prints them and the verdict against the targets (docs/decisions/0012-...).
+ */
+import { readFile, rm, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { generateProject, recordCount } from './generate-project.mjs'
+
+const BUNDLED_EVENTS = 23
+const ITEMS = '[data-testid="timeline"] .vis-item-content'
+/** Keys the zoom/pan script presses on the timeline, 150 ms apart. */
+const ZOOM_PAN = ['+', '+', '+', 'ArrowRight', 'ArrowRight', 'ArrowLeft', '+', '+', 'ArrowRight']
+  .concat(['ArrowRight', '-', '-', '-', 'ArrowLeft', '-', '-', '-', '0'])
+  .concat(['+', 'ArrowLeft', 'ArrowLeft', '+', 'ArrowRight', '-', '0'])
+
+/** The targets of issue 10, per size. */
+export function targetsFor(size) {
+  return {
+    visibleMs: 1000,
+    frameP95Ms: size >= 50_000 ? 33 : 17,
+    longestTaskMs: 100,
+    importRecordsPerS: 5000,
+    heapMb: 400,
+  }
+}
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN
+}
+
+/** Runs in the page before any script: keeps every long task for the phases to look up. */
+function observeLongTasks() {
+  window.__benchTasks = []
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      window.__benchTasks.push({ start: entry.startTime, duration: entry.duration })
+  }).observe({ type: 'longtask', buffered: true })
+}
+
+async function now(page) {
+  return page.evaluate(() => performance.now())
+}
+
+/** The longest main-thread task that started in [from, to] (page clock), 0 when none over 50 ms. */
+async function longestTask(page, from, to) {
+  return page.evaluate(
+    ({ from, to }) =>
+      Math.max(
+        0,
+        ...window.__benchTasks
+          .filter((t) => t.start >= from - 1 && t.start <= to)
+          .map((t) => t.duration),
+      ),
+    { from, to },
+  )
+}
+
+/** Times `action` until `done` resolves; ms and the longest task in between. */
+async function phase(page, action, done) {
+  const from = await now(page)
+  const started = performance.now()
+  await action()
+  await done()
+  const ms = performance.now() - started
+  // Long tasks are reported after they end: give the observer a frame to hear the last one.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))))
+  const to = await now(page)
+  return { ms, longestTaskMs: await longestTask(page, from, to) }
+}
+
+/**
+ * In the page: presses the keys of the zoom/pan script on the timeline (or calls `raw` on a bare
+ * vis-timeline), recording every frame's duration meanwhile.
+ */
+async function zoomPanFrames(page, keys, raw) {
+  return page.evaluate(
+    async ({ keys, raw }) => {
+      const press = (key) => {
+        if (raw) {
+          const t = window.__raw
+          const { start, end } = t.getWindow()
+          const width = end - start
+          if (key === '+') t.zoomIn(0.5)
+          else if (key === '-') t.zoomOut(0.5)
+          else if (key === '0') t.fit({ animation: false })
+          else {
+            const shift = width * (key === 'ArrowLeft' ? -0.2 : 0.2)
+            t.setWindow(start.getTime() + shift, end.getTime() + shift, { animation: false })
+          }
+          return
+        }
+        const timeline = document.querySelector('[data-testid="timeline"]')
+        timeline.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
+      }
+      const frames = []
+      let running = true
+      let last = 0
+      const loop = (t) => {
+        if (last) frames.push(t - last)
+        last = t
+        if (running) requestAnimationFrame(loop)
+      }
+      requestAnimationFrame(loop)
+      for (const key of keys) {
+        press(key)
+        await new Promise((r) => setTimeout(r, 150))
+      }
+      running = false
+      return frames
+    },
+    { keys, raw },
+  )
+}
+
+/** In the page: scrolls the table down in steps, recording frame durations and DOM size. */
+async function tableScrollFrames(page) {
+  return page.evaluate(async () => {
+    const wrap = document.querySelector('[data-testid="event-table"]')
+    const frames = []
+    let last = 0
+    let maxNodes = 0
+    for (let i = 0; i < 90; i++) {
+      await new Promise((r) => requestAnimationFrame(r))
+      const t = performance.now()
+      if (last) frames.push(t - last)
+      last = t
+      wrap.scrollTop += 600
+      maxNodes = Math.max(maxNodes, document.getElementsByTagName('*').length)
+    }
+    return { frames, maxNodes }
+  })
+}
+
+async function heapMb(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('Performance.enable')
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20
+}
+
+async function visibleAfterNavigation(page, timeout) {
+  const shown = await page.waitForFunction(
+    (selector) => document.querySelectorAll(selector).length > 0 && performance.now(),
+    ITEMS,
+    { polling: 'raf', timeout },
+  )
+  return Number(await shown.jsonValue())
+}
+
+async function countShows(page, events) {
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="filter-count"]')?.textContent?.trim() === text,
+    `${events} events`,
+    { polling: 100, timeout: 15 * 60_000 },
+  )
+}
+
+async function exportPhase(page, format) {
+  await page.getByTestId('export-open').click()
+  const dialog = page.getByTestId('export-dialog')
+  await dialog.getByTestId(`export-format-${format}`).check()
+  await dialog.getByRole('radio', { name: /^Whole timeline/ }).check()
+  let file = null
+  const timed = await phase(
+    page,
+    async () => {
+      const waiting = page.waitForEvent('download', { timeout: 10 * 60_000 })
+      await dialog.getByTestId('export-run').click()
+      file = await waiting
+    },
+    async () => {},
+  )
+  await file?.cancel().catch(() => {})
+  return timed
+}
+
+/** One size through the app. `say` logs progress lines. */
+export async function benchAppAt(chromium, launch, url, size, say) {
+  const profileDir = await mkdtemp(join(tmpdir(), 'sourceline-bench-scale-'))
+  const fileDir = await mkdtemp(join(tmpdir(), 'sourceline-bench-file-'))
+  const project = generateProject(size)
+  const records = recordCount(project)
+  const file = join(fileDir, `generated-${size}.json`)
+  await writeFile(file, JSON.stringify(project))
+  const fileMb = (await readFile(file)).byteLength / 1e6
+  const context = await chromium.launchPersistentContext(profileDir, {
+    ...launch,
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  })
+  const result = { size, records, fileMb: Number(fileMb.toFixed(1)) }
+  try {
+    await context.addInitScript(observeLongTasks)
+    const page = context.pages()[0] ?? (await context.newPage())
+    page.setDefaultTimeout(15 * 60_000)
+    const cdp = await context.newCDPSession(page)
+    await page.goto(url)
+    await visibleAfterNavigation(page, 120_000)
+    const total = BUNDLED_EVENTS + size
+
+    say(`  ${size}: import of ${records} records (${result.fileMb} MB)`)
+    await page.getByTestId('show-project').click()
+    result.check = await phase(
+      page,
+      () => page.getByTestId('project-import-file').setInputFiles(file),
+      () => page.getByTestId('import-preview').waitFor(),
+    )
+    result.import = await phase(
+      page,
+      () => page.getByTestId('import-confirm').click(),
+      () => countShows(page, total),
+    )
+    result.import.recordsPerS = records / (result.import.ms / 1000)
+
+    // The undo stack lives in memory: undo and redo the import before the reload forgets it.
+    say(`  ${size}: undo and redo the import`)
+    result.undo = await phase(
+      page,
+      () => page.getByTestId('undo').click(),
+      () => countShows(page, BUNDLED_EVENTS),
+    )
+    result.redo = await phase(
+      page,
+      () => page.getByTestId('redo').click(),
+      () => countShows(page, total),
+    )
+
+    say(`  ${size}: reload`)
+    result.reload = await phase(
+      page,
+      () => page.reload(),
+      async () => {
+        result.visibleMs = await visibleAfterNavigation(page, 15 * 60_000)
+        await countShows(page, total)
+      },
+    )
+    await page.waitForTimeout(500)
+    result.heapMb = await heapMb(cdp)
+
+    say(`  ${size}: zoom and pan`)
+    const from = await now(page)
+    const frames = await zoomPanFrames(page, ZOOM_PAN, false)
+    result.zoomPan = {
+      p50: quantile(frames, 0.5),
+      p95: quantile(frames, 0.95),
+      frames: frames.length,
+      longestTaskMs: await longestTask(page, from, await now(page)),
+    }
+
+    say(`  ${size}: filter`)
+    const shownInLaw = project.data.userEvents.filter((e) => e.category === 'law-policy').length
+    result.filter = await phase(
+      page,
+      () => page.getByTestId('filter-category').selectOption('law-policy'),
+      // The bundled events of that category come on top of the generated ones.
+      () =>
+        page
+          .getByTestId('filter-count')
+          .filter({ hasText: ` of ${total} ` })
+          .waitFor(),
+    )
+    result.filter.shown = shownInLaw
+    result.filterClear = await phase(
+      page,
+      () => page.getByTestId('filter-clear').click(),
+      () => countShows(page, total),
+    )
+
+    say(`  ${size}: table`)
+    result.toTable = await phase(
+      page,
+      () => page.getByTestId('view-table').click(),
+      () => page.getByTestId('event-row').first().waitFor(),
+    )
+    const scroll = await tableScrollFrames(page)
+    result.tableScroll = {
+      p50: quantile(scroll.frames, 0.5),
+      p95: quantile(scroll.frames, 0.95),
+      domNodes: scroll.maxNodes,
+    }
+    result.toTimeline = await phase(
+      page,
+      () => page.getByTestId('view-timeline').click(),
+      () => page.locator(ITEMS).first().waitFor(),
+    )
+
+    for (const format of ['markdown', 'csv', 'html']) {
+      say(`  ${size}: export ${format}`)
+      result[`export-${format}`] = await exportPhase(page, format)
+    }
+  } finally {
+    await context.close()
+    await rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
+    await rm(fileDir, { recursive: true, force: true })
+  }
+  return result
+}
+
+/** Raw vis-timeline on a bare page (no CSP, standalone build): N plain items, default options. */
+export async function benchRawAt(chromium, launch, root, size, say) {
+  const script = await readFile(
+    join(root, 'node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js'),
+    'utf8',
+  )
+  const browser = await chromium.launch(launch)
+  const result = { size }
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await page.route('http://raw.bench/**', (route) => {
+      const path = new URL(route.request().url()).pathname
+      if (path === '/vis.js') return route.fulfill({ body: script, contentType: 'text/javascript' })
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><body style="margin:0"><div id="t" style="height:600px"></div><script src="/vis.js"></script></body>',
+      })
+    })
+    await page.goto('http://raw.bench/')
+    say(`  ${size}: raw vis-timeline`)
+    const ms = await page.evaluate(async (n) => {
+      const from = Date.UTC(2000, 0, 1)
+      const span = Date.UTC(2024, 0, 1) - from
+      const items = []
+      for (let i = 0; i < n; i++)
+        items.push({
+          id: i,
+          content: `Event ${i}`,
+          start: new Date(from + ((i * 7919) % 8766) * (span / 8766)),
+        })
+      const started = performance.now()
+      window.__raw = new window.vis.Timeline(document.getElementById('t'), items, {
+        start: new Date(from),
+        end: new Date(from + span),
+      })
+      await new Promise((resolve) => {
+        const poll = () =>
+          document.querySelector('.vis-item-content') ? resolve() : requestAnimationFrame(poll)
+        poll()
+      })
+      return performance.now() - started
+    }, size)
+    result.visibleMs = ms
+    const frames = await zoomPanFrames(page, ZOOM_PAN, true)
+    result.zoomPan = { p50: quantile(frames, 0.5), p95: quantile(frames, 0.95) }
+  } catch (error) {
+    result.error = String(error instanceof Error ? error.message : error).split('\n')[0]
+  } finally {
+    await browser.close()
+  }
+  return result
+}
+
+/** Each target met or not, with the figure that decides it. */
+export function verdict(app) {
+  const t = targetsFor(app.size)
+  const tasks = [
+    ['import', app.import],
+    ['reload', app.reload],
+    ['filter', app.filter],
+    ['clear filter', app.filterClear],
+    ['to table', app.toTable],
+    ['to timeline', app.toTimeline],
+    ['export markdown', app['export-markdown']],
+    ['export csv', app['export-csv']],
+    ['export html', app['export-html']],
+    ['undo', app.undo],
+    ['redo', app.redo],
+  ].filter(([, p]) => p)
+  const worst = tasks.reduce(
+    (w, [name, p]) => (p.longestTaskMs > w[1] ? [name, p.longestTaskMs] : w),
+    ['none', 0],
+  )
+  return [
+    ['timeline visible after reload', app.visibleMs, '≤', t.visibleMs, 'ms'],
+    ['zoom/pan frame p95', app.zoomPan?.p95, '≤', t.frameP95Ms, 'ms'],
+    [`longest main-thread task (${worst[0]})`, worst[1], '≤', t.longestTaskMs, 'ms'],
+    ['import rate', app.import?.recordsPerS, '≥', t.importRecordsPerS, 'records/s'],
+    ['JS heap', app.heapMb, '≤', t.heapMb, 'MB'],
+  ].map(([what, value, op, limit, unit]) => ({
+    what,
+    value: value === undefined ? null : Number(value.toFixed(1)),
+    limit: `${op} ${limit} ${unit}`,
+    met: value !== undefined && (op === '≤' ? value <= limit : value >= limit),
+  }))
+}
