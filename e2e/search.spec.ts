@@ -12,7 +12,7 @@ import { SourcelinePage } from './pages/SourcelinePage'
 const ZWSP = '\u200B'
 
 // Each test waits for the index, searches several times and checks with axe: slow on 2 cores.
-test.describe.configure({ timeout: 90_000 })
+test.describe.configure({ timeout: 180_000 })
 
 class SearchView {
   readonly dialog
@@ -174,8 +174,10 @@ test('a note is found after undo, redo and a restart', async ({ app, consoleErro
   await expect(main.notes).toHaveCount(1)
   await expectNoteHits(1)
 
+  // restart() opens the app again: no second navigation.
   page = await app.restart()
-  main = await new SourcelinePage(page).open()
+  main = new SourcelinePage(page)
+  await expect(main.timelineItems.first()).toBeVisible()
   search = new SearchView(page)
   await search.open()
   await search.search('zeppelin')
