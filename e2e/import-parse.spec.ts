@@ -136,6 +136,8 @@ test.describe('parsing a hostile page', () => {
     requests,
     consoleErrors,
   }) => {
+    // Bundling the reader (parse5, linkedom, Readability) takes a while on a loaded machine.
+    test.setTimeout(120_000)
     await loadHtmlReader(page)
 
     const draft = await page.evaluate(
@@ -165,6 +167,7 @@ test.describe('parsing a hostile page', () => {
   test('a page too large for Readability is still read, from its own structure', async ({
     page,
   }) => {
+    test.setTimeout(120_000)
     await loadHtmlReader(page)
     const paragraphs = await page.evaluate(() => {
       // About 45,000 elements: past READABILITY_MAX_ELEMENTS in html.ts, so Readability refuses

@@ -37,6 +37,8 @@ describe('CONTENT_SECURITY_POLICY', () => {
 
   it('forbids inline script, eval and remote origins', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
+    // Workers from the app's own files only: not blob: or data: URLs.
+    expect(CONTENT_SECURITY_POLICY).toContain("worker-src 'self';")
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline')
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval')
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/)

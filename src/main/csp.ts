@@ -6,6 +6,8 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  // The page reader's Worker (src/renderer/src/lib/import/html.worker.ts) is one of the app's files.
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

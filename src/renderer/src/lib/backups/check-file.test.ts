@@ -24,7 +24,9 @@ describe('checking a project file', () => {
 
   it('does not check a file that cannot be read', async () => {
     const file = new File(['x'], 'broken.json')
-    Object.defineProperty(file, 'text', { value: () => Promise.reject(new Error('gone')) })
+    Object.defineProperty(file, 'arrayBuffer', {
+      value: () => Promise.reject(new Error('gone')),
+    })
     let previewed = false
     const checked = await checkProjectFile(file, () => {
       previewed = true

@@ -25,6 +25,17 @@ describe('formatBytes', () => {
     expect(formatBytes(200_000_001)).toBe('201 MB')
   })
 
+  it('shows a limit that is not a round number rounded down, so a size over it reads larger', () => {
+    const limit = 10_485_760 // 10 MiB
+    expect(formatBytes(limit, 'down')).toBe('10.4 MB')
+    expect(formatBytes(limit + 1)).toBe('10.5 MB')
+    expect(formatBytes(1023, 'down')).toBe('1 kB')
+    expect(formatBytes(200_000_000, 'down')).toBe('200 MB')
+    for (const odd of [1023, 1_048_575, 10_485_760, 123_456_789])
+      for (const over of [1, 7, 999])
+        expect(formatBytes(odd + over)).not.toBe(formatBytes(odd, 'down'))
+  })
+
   it('moves to the next unit rather than print 1000 of one', () => {
     expect(formatBytes(999_999)).toBe('1 MB')
     expect(formatBytes(999_950)).toBe('1 MB')

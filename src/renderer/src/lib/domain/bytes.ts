@@ -1,6 +1,7 @@
 /**
  * Sizes in bytes as people read them, one way everywhere: SI units (1 kB = 1000 bytes, as file
- * managers on most systems show them), rounded up so a size over a limit never reads as the limit.
+ * managers on most systems show them), sizes rounded up and limits down, so a size over a limit
+ * never reads as the limit.
  * Pure.
  */
 
@@ -10,13 +11,18 @@ const UNITS: readonly (readonly [unit: string, size: number])[] = [
   ['kB', 1000],
 ]
 
-/** '512 bytes', '3.4 kB', '831 kB', '10 MB', '10.1 MB': one decimal below 100 of a unit. */
-export function formatBytes(bytes: number): string {
-  const whole = Math.ceil(bytes)
+/**
+ * '512 bytes', '3.4 kB', '831 kB', '10 MB', '10.1 MB': one decimal below 100 of a unit. Limits are
+ * shown rounded down (`'down'`), sizes up, so a size over a limit that is not a round number of
+ * its unit (10,485,760 bytes) still never reads as the limit: '10.5 MB' over '10.4 MB'.
+ */
+export function formatBytes(bytes: number, round: 'up' | 'down' = 'up'): string {
+  const r = round === 'up' ? Math.ceil : Math.floor
+  const whole = r(bytes)
   for (const [i, [unit, size]] of UNITS.entries()) {
     if (whole < size) continue
     // Tenths counted in whole numbers, so 10 MB stays 10 and never becomes 10.1 by rounding error.
-    const shown = whole < 100 * size ? Math.ceil(whole / (size / 10)) / 10 : Math.ceil(whole / size)
+    const shown = whole < 100 * size ? r(whole / (size / 10)) / 10 : r(whole / size)
     // 999,999 bytes rounds up to 1000 kB: say 1 MB instead.
     if (shown >= 1000 && i > 0) return `1 ${UNITS[i - 1]![0]}`
     return `${shown.toLocaleString('en')} ${unit}`

@@ -167,7 +167,12 @@ export function buildCorpus(manifest: unknown, raws: Record<string, string>): Co
 
 /** SHA-256 of the text's UTF-8 bytes, as lowercase hex. */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return sha256HexOfBytes(new TextEncoder().encode(text))
+}
+
+/** SHA-256 of bytes as lower-case hex. */
+export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 

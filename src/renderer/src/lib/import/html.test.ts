@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { paragraphs } from '../domain/quotes'
 import { htmlToArticle, readPageMeta, sanitizePage } from './html'
+import { buildDocument, parsePage } from './parse-page'
 
 const HOSTILE = readFileSync(resolve('e2e/fixtures/hostile-article.html'), 'utf8')
 
@@ -230,7 +231,7 @@ describe('htmlToArticle: metadata', () => {
        <form id="location"></form><img name="cookie"><article><p>${PROSE}</p></article>`,
       '<title>Clobbered</title>',
     )
-    const parsed = new DOMParser().parseFromString(html, 'text/html')
+    const parsed = buildDocument(parsePage(html))
     expect(readPageMeta(parsed)).toMatchObject({ title: 'Clobbered', byline: 'Real Name' })
     expect(htmlToArticle(html, 'x.html')).toMatchObject({ title: 'Clobbered', body: PROSE })
   })

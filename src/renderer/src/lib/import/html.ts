@@ -1,12 +1,12 @@
 /**
- * Web pages as articles, in the renderer because it needs a DOM. The page is only ever parsed into
- * inert DOMParser documents: no script runs, nothing loads, no handler fires. Metadata comes from
- * the page as received (through prototype accessors, so DOM clobbering cannot fake it); the body
- * from DOMPurify's output, parsed again, with page furniture (menus, share bars, "Most viewed",
+ * Web pages as articles. The page is parsed into inert documents (parse-page.ts: parse5 and
+ * linkedom, no browser DOM, so this runs in a Worker): no script runs, nothing loads, no handler
+ * fires. Metadata comes from the page as received; the body from the page cleaned to an
+ * allow-list of structure and text, with page furniture (menus, share bars, "Most viewed",
  * comments) cut away. Nothing here touches `document` or sets innerHTML (docs/decisions/0007).
  */
-import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify'
 import { Readability } from '@mozilla/readability'
+import { Document as DomDocument, Element as DomElement } from 'linkedom/worker'
 import {
   addWarning,
   collapseSpaces,
@@ -33,6 +33,7 @@ import {
   type FurnitureKind,
 } from '../domain/import/page-words'
 import { detectLanguage } from '../domain/language'
+import { buildDocument, parsePage, type ElementRule, type ParsedPage } from './parse-page'
 
 // ---- Sanitizing ----
 
@@ -160,60 +161,111 @@ const DROPPED_WITH_CONTENT = [
   'meta',
 ]
 
-const SANITIZE: Config = {
-  WHOLE_DOCUMENT: true,
-  RETURN_DOM: false,
-  RETURN_DOM_FRAGMENT: false,
-  RETURN_TRUSTED_TYPE: false,
-  ALLOWED_TAGS: TEXT_TAGS,
-  ALLOWED_ATTR: TEXT_ATTRIBUTES,
-  ADD_URI_SAFE_ATTR: TEXT_ATTRIBUTES,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-  // Belt and braces: these are not on the allow-lists above either.
-  FORBID_TAGS: ['script', 'style', 'iframe', 'svg', 'math', 'template', 'noscript', 'base'],
-  FORBID_ATTR: ['style', 'src', 'srcset', 'href', 'action', 'formaction', 'data', 'poster'],
-  ADD_FORBID_CONTENTS: DROPPED_WITH_CONTENT,
-  SANITIZE_DOM: true,
-  KEEP_CONTENT: true,
-}
+/** Removed with everything inside them whenever they are not kept, as DOMPurify does. */
+const ALWAYS_DROPPED_WITH_CONTENT = [
+  'annotation-xml',
+  'audio',
+  'colgroup',
+  'desc',
+  'foreignobject',
+  'head',
+  'iframe',
+  'math',
+  'mi',
+  'mn',
+  'mo',
+  'ms',
+  'mtext',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+  'script',
+  'selectedcontent',
+  'style',
+  'svg',
+  'template',
+  'thead',
+  'title',
+  'video',
+  'xmp',
+]
 
-let purifier: Purifier | undefined
+/** Belt and braces: these are not on the allow-lists above either. */
+const FORBID_TAGS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'base',
+])
+const ALLOWED_TAGS = new Set(TEXT_TAGS.filter((tag) => !FORBID_TAGS.has(tag)))
+const ALLOWED_ATTRIBUTES = new Set(TEXT_ATTRIBUTES)
+const DROPPED = new Set([...ALWAYS_DROPPED_WITH_CONTENT, ...DROPPED_WITH_CONTENT])
+/** Values that could close a raw-text element or a comment if the markup were written out again. */
+const VALUE_BREAKOUT =
+  /((--!?|])>)|<\/(style|script|title|xmp|textarea|noscript|iframe|noembed|noframes)|\/>/i
 
-/** Our own instance, so this configuration never leaks into the note renderer's DOMPurify. */
-function getPurifier(): Purifier {
-  purifier ??= DOMPurify(window)
-  return purifier
+/**
+ * The allow-list as the page is built: an element not on it is unwrapped (its text kept), or
+ * dropped with its content when that content is controls, fallbacks or code. Only HTML elements
+ * are kept; attribute values are trimmed, as DOMPurify did before this ran in a Worker.
+ */
+const cleanElement: ElementRule = (element) => {
+  const tag = element.tagName.toLowerCase()
+  const html = element.namespaceURI === 'http://www.w3.org/1999/xhtml'
+  if (!html || !ALLOWED_TAGS.has(tag)) return { keep: false, content: !DROPPED.has(tag) }
+  const attributes = element.attrs
+    .filter((a) => !a.namespace && ALLOWED_ATTRIBUTES.has(a.name.toLowerCase()))
+    .map((a) => ({ name: a.name.toLowerCase(), value: a.value.trim() }))
+    .filter((a) => !VALUE_BREAKOUT.test(a.value))
+  return { keep: true, attributes }
 }
 
 /**
  * The page reduced to structure and text, as an HTML string: no scripts, styles, frames, forms,
- * media, event handlers, URLs or inline styles. DOMPurify parses the page with DOMParser too.
+ * media, event handlers, URLs or inline styles.
  */
 export function sanitizePage(html: string): string {
-  return getPurifier().sanitize(html, SANITIZE)
+  return cleanDocument(parsePage(html)).documentElement.outerHTML
+}
+
+function cleanDocument(page: ParsedPage): Document {
+  return buildDocument(page, cleanElement)
 }
 
 /** A document that never runs, loads or renders anything (see docs/decisions/0007). */
-function parseInert(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html')
+function parseInert(page: ParsedPage): Document {
+  return buildDocument(page)
 }
 
 // ---- Reading the page as received ----
 
 /*
- * The received page may clobber: `<img name="querySelectorAll">` replaces that method on its
- * document, `<form><input name="getAttribute">` on that form. So its nodes are read through the
- * prototypes' own functions, captured here, never through properties of the nodes themselves.
+ * A page may try to clobber: `<img name="querySelectorAll">` replaces that method on a browser's
+ * document, `<form><input name="getAttribute">` on that form. linkedom has no such named access,
+ * but its nodes are still read through the prototypes' own functions, never the nodes' properties.
  */
-const documentElementOf = Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')!
-  .get as (this: Document) => Element | null
-const textContentOf = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!.get as (
-  this: Node,
+/** A getter as the DOM implementation defines it, found along the prototype chain. */
+function getterOf(proto: object, name: string): ((this: unknown) => unknown) | undefined {
+  for (let p: object | null = proto; p; p = Object.getPrototypeOf(p) as object | null) {
+    const get = Object.getOwnPropertyDescriptor(p, name)?.get
+    if (get) return get
+  }
+  return undefined
+}
+
+const documentElementOf = getterOf(DomDocument.prototype, 'documentElement') as (
+  this: Document,
+) => Element | null
+const textContentOf = getterOf(DomElement.prototype, 'textContent') as (
+  this: Element,
 ) => string | null
-const getAttributeOf = Element.prototype.getAttribute
-const querySelectorAllOf = Element.prototype.querySelectorAll
+const getAttributeOf = DomElement.prototype.getAttribute as Element['getAttribute']
+const querySelectorAllOf = DomElement.prototype.querySelectorAll as Element['querySelectorAll']
 
 function all(root: Element, selector: string): Element[] {
   return Array.from(querySelectorAllOf.call(root, selector))
@@ -223,7 +275,7 @@ function attr(element: Element, name: string): string | null {
   return getAttributeOf.call(element, name)
 }
 
-function text(node: Node): string {
+function text(node: Element): string {
   return collapseSpaces(textContentOf.call(node) ?? '')
 }
 
@@ -687,6 +739,10 @@ function linkDensity(element: Element): number {
   return linked / total
 }
 
+/** Node types, as numbers: a Worker has no global Node. */
+const ELEMENT_NODE = 1
+const TEXT_NODE = 3
+
 const HEADING = /^H([1-6])$/
 
 function headingLevel(element: Element): number | null {
@@ -897,11 +953,11 @@ class ParagraphWriter {
 
 function writeNode(node: Node, out: ParagraphWriter): void {
   for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === Node.TEXT_NODE) {
+    if (child.nodeType === TEXT_NODE) {
       out.text(child.textContent ?? '')
       continue
     }
-    if (child.nodeType !== Node.ELEMENT_NODE) continue
+    if (child.nodeType !== ELEMENT_NODE) continue
     const element = child as Element
     const tag = element.tagName
     if (tag === 'BR') out.lineBreak()
@@ -971,6 +1027,8 @@ const READABILITY_MAX_ELEMENTS = 20_000
  */
 function readabilityContainer(page: Document): Element | null {
   try {
+    // Counted first: copying a page Readability would refuse costs as much as reading it.
+    if (page.getElementsByTagName('*').length > READABILITY_MAX_ELEMENTS) return null
     const copy = page.cloneNode(true) as Document
     const result = new Readability<Node>(copy, {
       serializer: (node) => node,
@@ -981,7 +1039,7 @@ function readabilityContainer(page: Document): Element | null {
       maxElemsToParse: READABILITY_MAX_ELEMENTS,
     }).parse()
     const content = result?.content
-    return content && content.nodeType === Node.ELEMENT_NODE && textLength(content) > 0
+    return content && content.nodeType === ELEMENT_NODE && textLength(content) > 0
       ? (content as Element)
       : null
   } catch {
@@ -1029,9 +1087,10 @@ function withoutRepeatedMeta(paragraphs: string[], meta: PageMeta): string[] {
 
 export function htmlToArticle(html: string, fileName: string): Draft {
   const warnings: string[] = []
-  const meta = readPageMeta(parseInert(html))
+  const page = parsePage(html)
+  const meta = readPageMeta(parseInert(page))
 
-  const clean = parseInert(sanitizePage(html))
+  const clean = cleanDocument(page)
   const body = clean.querySelector('body')
   let paragraphs: string[] = []
   let removed: RemovedBlock[] = []
@@ -1039,7 +1098,6 @@ export function htmlToArticle(html: string, fileName: string): Draft {
   let published = meta.published
   const sources = { ...meta.sources }
   if (body) {
-    const wholePage = body.cloneNode(true)
     const standfirst = standfirstOf(body)
     const container = articleContainer(clean, body)
     markedLength ??= markedBodyLength(body)
@@ -1060,9 +1118,10 @@ export function htmlToArticle(html: string, fileName: string): Draft {
     if (paragraphs.length === 0) {
       removed = []
       // Less sure of what is furniture here, so only what is furniture by its tag goes.
-      const page = wholePage as Element
-      for (const el of Array.from(page.querySelectorAll(FURNITURE_ELEMENTS))) el.remove()
-      paragraphs = paragraphsOf(page).filter((p) => !isFurnitureLine(p))
+      // Built again rather than copied up front: most pages never come here.
+      const wholePage = cleanDocument(page).querySelector('body')!
+      for (const el of Array.from(wholePage.querySelectorAll(FURNITURE_ELEMENTS))) el.remove()
+      paragraphs = paragraphsOf(wholePage).filter((p) => !isFurnitureLine(p))
       if (paragraphs.length > 0)
         addWarning(
           warnings,

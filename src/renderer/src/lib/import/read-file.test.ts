@@ -126,6 +126,33 @@ describe('readImportFile', () => {
     expect((await readImportFile(file('bom.txt', '', bom))).original).toBe(text)
   })
 
+  it('reads UTF-16 and UTF-32 without a byte-order mark, saying which it was', async () => {
+    const text = 'Title\n\nBody ü, 東京.'
+    const utf16be = new Uint8Array(
+      Array.from(text).flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]),
+    )
+    const read = await readImportFile(file('u16.txt', '', utf16be))
+    expect(read.original).toBe(text)
+    expect(read.draft.warnings).toEqual([
+      '“u16.txt” is in UTF-16 (big-endian) without a byte-order mark; it was read as such.',
+    ])
+    expect(read.sha256).toBe(await sha256Hex(text))
+    const utf32le = new Uint8Array(
+      Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8, 0, 0]),
+    )
+    const page = await readImportFile(file('u32.txt', '', utf32le))
+    expect(page.original).toBe(text)
+    expect(page.draft.warnings[0]).toMatch(
+      /is in UTF-32 \(little-endian\) without a byte-order mark/,
+    )
+  })
+
+  it('hashes the text, not the file, when a byte-order mark was dropped', async () => {
+    const text = 'Title\n\nBody.'
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])
+    expect((await readImportFile(file('bom.txt', '', bom))).sha256).toBe(await sha256Hex(text))
+  })
+
   it('without the bytes, warns when the decoded text has replacement characters', async () => {
     const read = await readImportFile({
       name: 'x.txt',

@@ -1,9 +1,11 @@
 /**
  * One file the person chose, read into a draft article: refused before it is read when it is the
- * wrong kind or too large, decoded as UTF-8 (or as the charset a page declares, when it is not
- * UTF-8), hashed so a second import of the same file is caught, and handed to its reader.
+ * wrong kind or too large, decoded as UTF-8, UTF-16 or UTF-32 (told by a byte-order mark or the
+ * zero bytes), or as the charset a page declares when it is none of those; hashed so a second
+ * import of the same file is caught, and handed to its reader.
  */
-import { sha256Hex } from '../domain/corpus'
+import { sha256Hex, sha256HexOfBytes } from '../domain/corpus'
+import { decodeAs, detectEncoding, encodingName } from '../domain/encoding'
 import { addWarning, type Draft } from '../domain/import/draft'
 import {
   MAX_IMPORT_BYTES,
@@ -14,7 +16,7 @@ import {
 } from '../domain/import/limits'
 import { markdownToArticle } from '../domain/import/markdown'
 import { textToArticle } from '../domain/import/text'
-import { htmlToArticle } from './html'
+import { PageReadCancelled, readPage } from './read-page'
 
 /** What is needed of a File; `arrayBuffer` lets the bytes be checked, not just decoded. */
 export interface ImportFile {
@@ -34,7 +36,7 @@ export interface ReadArticleFile {
 }
 
 export type ArticleFileErrorCode =
-  'unsupported-type' | 'too-large' | 'empty' | 'unreadable' | 'no-text'
+  'unsupported-type' | 'too-large' | 'empty' | 'unreadable' | 'no-text' | 'cancelled'
 
 /** The file was refused; `message` says why in words the person can act on. */
 export class ArticleFileError extends Error {
@@ -66,16 +68,33 @@ function decodeWith(label: string, bytes: Uint8Array): { text: string; encoding:
   }
 }
 
+/** The text, and its UTF-8 bytes when the file was exactly those (so hashing needs no encoding). */
+interface Decoded {
+  text: string
+  utf8: Uint8Array | null
+}
+
 function decode(
   name: string,
   bytes: Uint8Array,
   mediaType: ArticleMediaType,
   warnings: string[],
-): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes)
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes)
+): Decoded {
+  const detected = detectEncoding(bytes)
+  if (detected.encoding !== 'UTF-8') {
+    if (detected.bom === 0)
+      addWarning(
+        warnings,
+        `“${name}” is in ${encodingName(detected.encoding)} without a byte-order mark; it was ` +
+          'read as such.',
+      )
+    return { text: decodeAs(bytes, detected), utf8: null }
+  }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    // The decoder drops a byte-order mark; the rest of the bytes are the text's UTF-8.
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+    return { text, utf8: bom ? bytes.subarray(3) : bytes }
   } catch {
     // Not UTF-8: below, either the page's own charset or UTF-8 with replacements.
   }
@@ -87,7 +106,7 @@ function decode(
         warnings,
         `“${name}” is not UTF-8; it was read as ${decoded.encoding}, as the page declares.`,
       )
-      return decoded.text
+      return { text: decoded.text, utf8: null }
     }
   }
   const text = new TextDecoder('utf-8').decode(bytes)
@@ -97,10 +116,14 @@ function decode(
     `“${name}” is not valid UTF-8: ${replaced} unreadable character${replaced === 1 ? ' was' : 's were'} ` +
       'replaced with “\uFFFD”.',
   )
-  return text
+  return { text, utf8: null }
 }
 
-async function readText(file: ImportFile, mediaType: ArticleMediaType, warnings: string[]) {
+async function readText(
+  file: ImportFile,
+  mediaType: ArticleMediaType,
+  warnings: string[],
+): Promise<Decoded> {
   try {
     if (file.arrayBuffer)
       return decode(file.name, new Uint8Array(await file.arrayBuffer()), mediaType, warnings)
@@ -112,17 +135,29 @@ async function readText(file: ImportFile, mediaType: ArticleMediaType, warnings:
         `“${file.name}” contains “\uFFFD” characters, which usually stand for bytes that were not ` +
           'valid UTF-8.',
       )
-    return text
+    return { text, utf8: null }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     throw new ArticleFileError('unreadable', `“${file.name}” could not be read: ${detail}`)
   }
 }
 
-function toDraft(text: string, name: string, mediaType: ArticleMediaType): Draft {
+async function toDraft(
+  text: string,
+  name: string,
+  mediaType: ArticleMediaType,
+  signal?: AbortSignal,
+): Promise<Draft> {
   switch (mediaType) {
     case 'text/html':
-      return htmlToArticle(text, name)
+      try {
+        return await readPage(text, name, signal)
+      } catch (error) {
+        if (error instanceof PageReadCancelled)
+          throw new ArticleFileError('cancelled', `Reading “${name}” was cancelled.`)
+        const detail = error instanceof Error ? error.message : String(error)
+        throw new ArticleFileError('unreadable', `“${name}” could not be read: ${detail}`)
+      }
     case 'text/markdown':
       return markdownToArticle(text, name)
     case 'text/plain':
@@ -132,9 +167,13 @@ function toDraft(text: string, name: string, mediaType: ArticleMediaType): Draft
 
 /**
  * Reads one file into a draft article. Throws ArticleFileError when the file is refused: the
- * wrong kind or too large (both before reading), empty, unreadable, or without any article text.
+ * wrong kind or too large (both before reading), empty, unreadable, or without any article text,
+ * or when `signal` is aborted while a page is read (code 'cancelled').
  */
-export async function readImportFile(file: ImportFile): Promise<ReadArticleFile> {
+export async function readImportFile(
+  file: ImportFile,
+  signal?: AbortSignal,
+): Promise<ReadArticleFile> {
   const mediaType = mediaTypeFor(file.name)
   if (!mediaType) throw new ArticleFileError('unsupported-type', unsupportedTypeMessage(file.name))
   if (file.size > MAX_IMPORT_BYTES)
@@ -142,16 +181,18 @@ export async function readImportFile(file: ImportFile): Promise<ReadArticleFile>
   if (file.size === 0) throw new ArticleFileError('empty', `“${file.name}” is empty.`)
 
   const warnings: string[] = []
-  const original = await readText(file, mediaType, warnings)
+  const { text: original, utf8 } = await readText(file, mediaType, warnings)
   if (original.trim() === '') throw new ArticleFileError('empty', `“${file.name}” is empty.`)
 
-  const draft = toDraft(original, file.name, mediaType)
+  const draft = await toDraft(original, file.name, mediaType, signal)
   if (draft.body.trim() === '')
     throw new ArticleFileError('no-text', `No article text was found in “${file.name}”.`)
   return {
     draft: { ...draft, warnings: [...warnings, ...draft.warnings] },
     original,
     mediaType,
-    sha256: await sha256Hex(original),
+    // From the file's own bytes when they are the text's UTF-8: encoding 10 MB again would hold
+    // up the window.
+    sha256: utf8 ? await sha256HexOfBytes(utf8) : await sha256Hex(original),
   }
 }

@@ -3,7 +3,7 @@
  * pasted together are read one after another: each is reviewed (or refused with a message) before
  * the next is read, so nothing is skipped and only one form is open at a time.
  */
-import type { ImportFile, ReadArticleFile } from '../import/read-file'
+import { ArticleFileError, type ImportFile, type ReadArticleFile } from '../import/read-file'
 
 /** An existing imported article with the same content (same SHA-256). */
 export interface DuplicateOf {
@@ -21,12 +21,15 @@ export interface ImportReview {
 }
 
 export interface ImportQueueDeps {
-  read(file: ImportFile): Promise<ReadArticleFile>
+  /** Reads one file; rejects with an ArticleFileError of code 'cancelled' once `signal` aborts. */
+  read(file: ImportFile, signal: AbortSignal): Promise<ReadArticleFile>
   findDuplicate(sha256: string): Promise<DuplicateOf | undefined>
   /** A file was refused or could not be read; the message says which and why. */
   onerror(message: string): void
-  /** Wraps reading so slow work shows progress (busy.run). */
-  run<T>(label: string, work: () => Promise<T>): Promise<T>
+  /** The person cancelled reading a file; the message names it. */
+  oncancel(message: string): void
+  /** Wraps reading so slow work shows progress (busy.run) and can be cancelled. */
+  run<T>(label: string, work: (signal: AbortSignal) => Promise<T>): Promise<T>
 }
 
 export class ImportQueue {
@@ -95,8 +98,8 @@ export class ImportQueue {
   async #readOne(file: ImportFile): Promise<void> {
     this.#readingName = file.name
     try {
-      const { read, duplicate } = await this.#deps.run(`Reading “${file.name}”`, async () => {
-        const read = await this.#deps.read(file)
+      const { read, duplicate } = await this.#deps.run(`Reading “${file.name}”`, async (signal) => {
+        const read = await this.#deps.read(file, signal)
         return { read, duplicate: await this.#deps.findDuplicate(read.sha256) }
       })
       this.#current = {
@@ -107,7 +110,10 @@ export class ImportQueue {
         duplicateOf: duplicate ?? null,
       }
     } catch (error) {
-      this.#deps.onerror(error instanceof Error ? error.message : String(error))
+      const message = error instanceof Error ? error.message : String(error)
+      if (error instanceof ArticleFileError && error.code === 'cancelled')
+        this.#deps.oncancel(message)
+      else this.#deps.onerror(message)
     } finally {
       this.#readingName = null
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ImportQueue, type ImportQueueDeps } from './article-import.svelte'
-import type { ImportFile, ReadArticleFile } from '../import/read-file'
+import { ArticleFileError, type ImportFile, type ReadArticleFile } from '../import/read-file'
 
 function file(name: string): ImportFile {
   return { name, size: 10, text: () => Promise.resolve(name) }
@@ -28,24 +28,51 @@ function readAs(name: string): ReadArticleFile {
 
 function queue(known: Record<string, string> = {}) {
   const errors: string[] = []
+  const cancelled: string[] = []
   const labels: string[] = []
+  const controller = new AbortController()
   const deps: ImportQueueDeps = {
-    read: (f) =>
+    read: (f, signal) =>
       f.name.endsWith('.pdf')
         ? Promise.reject(new Error(`“${f.name}” is not a kind of file Sourceline imports.`))
-        : Promise.resolve(readAs(f.name)),
+        : f.name.startsWith('slow')
+          ? new Promise((_, reject) =>
+              signal.addEventListener('abort', () =>
+                reject(new ArticleFileError('cancelled', `Reading “${f.name}” was cancelled.`)),
+              ),
+            )
+          : Promise.resolve(readAs(f.name)),
     findDuplicate: (sha) =>
       Promise.resolve(known[sha] ? { id: 'existing', title: known[sha] } : undefined),
     onerror: (m) => errors.push(m),
+    oncancel: (m) => cancelled.push(m),
     run: (label, work) => {
       labels.push(label)
-      return work()
+      return work(controller.signal)
     },
   }
-  return { queue: new ImportQueue(deps), errors, labels }
+  return {
+    queue: new ImportQueue(deps),
+    errors,
+    cancelled,
+    labels,
+    cancel: () => controller.abort(),
+  }
 }
 
 describe('ImportQueue', () => {
+  it('says a cancelled file was cancelled, not refused, and goes on to the next', async () => {
+    const { queue: q, errors, cancelled, cancel } = queue()
+    const adding = q.add([file('slow.html'), file('b.md')])
+    await Promise.resolve()
+    expect(q.readingName).toBe('slow.html')
+    cancel()
+    await adding
+    expect(cancelled).toEqual(['Reading “slow.html” was cancelled.'])
+    expect(errors).toEqual([])
+    expect(q.current?.fileName).toBe('b.md')
+  })
+
   it('reviews several files one after another', async () => {
     const { queue: q, labels } = queue()
     await q.add([file('a.txt'), file('b.md')])

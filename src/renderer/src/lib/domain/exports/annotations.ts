@@ -10,6 +10,7 @@ import type { AppEvent, EvidenceView } from '../events'
 import type { Highlight } from '../types'
 import { articleDirection } from '../language'
 import { isoDateTime, sortedEvents } from './common'
+import { inertMarkdown } from './escape'
 import type { ExportInput } from './input'
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
@@ -127,7 +128,8 @@ function highlightAnnotation(h: Highlight, generated: string, languages: Languag
       : [
           {
             type: 'TextualBody',
-            value: h.note,
+            // Markdown as the user wrote it, made inert for tools that render it with HTML on.
+            value: inertMarkdown(h.note),
             format: 'text/markdown',
             purpose: 'commenting',
           } as const,

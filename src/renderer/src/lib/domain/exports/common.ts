@@ -1,6 +1,6 @@
 /**
  * Pieces the export formats share: events in date order with their notes, plain-text citations,
- * HTML escaping, a date broken into calendar parts for formats that want numbers, and the index of
+ * a date broken into calendar parts for formats that want numbers, and the index of
  * people and organisations named on the exported events.
  */
 import { compareByDate, describeDate, parseDate } from '../dates'
@@ -73,30 +73,6 @@ export function sourceTitles(
 ): string[] {
   const ids = [...new Set(event.evidence.map((e) => e.articleId))]
   return ids.map((id) => articles.get(id)?.title ?? `source not in this export (${id})`)
-}
-
-// ---- HTML ----
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Text for HTML element content or a quoted attribute value: nothing in it is markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
-}
-
-/** Escaped text with its line breaks kept as <br>. */
-export function htmlLines(text: string): string {
-  return text
-    .trim()
-    .split(/\r\n|\r|\n/)
-    .map(escapeHtml)
-    .join('<br>\n')
 }
 
 // ---- Dates as calendar parts ----

@@ -13,8 +13,6 @@ import type { Highlight, Note } from '../types'
 import {
   articlesById,
   citationText,
-  escapeHtml,
-  htmlLines,
   isoMinutes,
   namedIndex,
   notesByEvent,
@@ -25,6 +23,7 @@ import {
   stanceWords,
   whenWords,
 } from './common'
+import { escapeHtml, htmlLines } from './escape'
 import type { ExportArticle, ExportInput } from './input'
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"

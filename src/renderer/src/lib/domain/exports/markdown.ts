@@ -3,7 +3,8 @@
  * quoted, cited and marked when it contradicts, their people, organisations, tags and notes; the
  * user's highlights by source; an index of people and organisations; and the sources with their
  * checksums. Corpus text is escaped so it reads as written; the user's Markdown (notes, highlight
- * notes) stays as written, fenced in block quotes so it cannot change the report's structure.
+ * notes) keeps its formatting, made inert (escape.ts) and fenced in block quotes so it cannot
+ * change the report's structure.
  */
 import { categoryLabel } from '../../../../../shared/corpus'
 import { describeDate, formatDay } from '../dates'
@@ -19,6 +20,7 @@ import {
   sortedEvents,
   whenWords,
 } from './common'
+import { inertMarkdown } from './escape'
 import type { ExportArticle, ExportInput } from './input'
 
 // ---- Escaping ----
@@ -71,9 +73,12 @@ function code(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`
 }
 
-/** The user's Markdown, kept as written inside a block quote: '## x' or '---' end with it. */
+/**
+ * The user's Markdown inside a block quote ('## x' or '---' end with it), its formatting kept but
+ * made inert (escape.ts): no HTML, no image, no javascript: or data: link.
+ */
 function userMarkdown(text: string): string {
-  return blockQuote(lines(text.trim()))
+  return blockQuote(lines(inertMarkdown(text.trim())))
 }
 
 // ---- Pieces ----

@@ -11,8 +11,6 @@ import type { Note } from '../types'
 import {
   articlesById,
   citationText,
-  escapeHtml,
-  htmlLines,
   notesByEvent,
   placeDate,
   plural,
@@ -20,6 +18,7 @@ import {
   stanceWords,
   whenWords,
 } from './common'
+import { escapeHtml, htmlLines } from './escape'
 import type { CalendarParts } from './common'
 import type { ExportArticle, ExportInput } from './input'
 

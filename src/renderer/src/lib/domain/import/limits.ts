@@ -29,7 +29,7 @@ export function mediaTypeFor(fileName: string): ArticleMediaType | null {
 
 /** “x.html” is 52.4 MB; Sourceline imports articles up to 10 MB. */
 export function tooLargeMessage(fileName: string, bytes: number): string {
-  return `“${fileName}” is ${formatBytes(bytes)}; Sourceline imports articles up to ${formatBytes(MAX_IMPORT_BYTES)}.`
+  return `“${fileName}” is ${formatBytes(bytes)}; Sourceline imports articles up to ${formatBytes(MAX_IMPORT_BYTES, 'down')}.`
 }
 
 /** “x.pdf” is not a kind of file Sourceline imports: choose a web page or text file (…). */

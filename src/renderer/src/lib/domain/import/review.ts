@@ -122,15 +122,23 @@ export function cleanField(input: string): { text: string; removed: number } {
 
 /** The first paragraphs of the text, each cut to a readable length, for the review preview. */
 export function previewParagraphs(body: string, count = 3, maxChars = 400): string[] {
-  return body
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-    .slice(0, count)
-    .map((p) => {
-      const chars = Array.from(p)
-      return chars.length > maxChars ? chars.slice(0, maxChars - 1).join('') + '…' : p
-    })
+  // Walks paragraph by paragraph: a 10 MB body is not split whole for three paragraphs.
+  const found: string[] = []
+  const breaks = /\n{2,}/g
+  let start = 0
+  while (found.length < count && start <= body.length) {
+    const match = breaks.exec(body)
+    const end = match ? match.index : body.length
+    const p = body.slice(start, end).trim()
+    if (p !== '') {
+      // Enough UTF-16 units for maxChars + 1 code points, however many are surrogate pairs.
+      const chars = Array.from(p.slice(0, maxChars * 2 + 2))
+      found.push(chars.length > maxChars ? chars.slice(0, maxChars - 1).join('') + '…' : p)
+    }
+    if (!match) break
+    start = breaks.lastIndex
+  }
+  return found
 }
 
 /** What was pasted, as a file to import: HTML when the clipboard has it, else plain text. */

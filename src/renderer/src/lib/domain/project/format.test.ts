@@ -3,6 +3,7 @@ import {
   MAX_PROBLEMS,
   MAX_PROJECT_BYTES,
   parseProjectFile,
+  projectTooLarge,
   serializeProject,
   verifyProjectChecksums,
   type Project,
@@ -370,6 +371,43 @@ describe('references', () => {
   })
 })
 
+describe('the size refusal', () => {
+  it('never shows a refused size as equal to the limit, whatever the limit', () => {
+    expect(projectTooLarge(200_040_000)).toBe(
+      'The file is 201 MB; a project file can be at most 200 MB.',
+    )
+    expect(projectTooLarge(10_485_761, 10_485_760)).toBe(
+      'The file is 10.5 MB; a project file can be at most 10.4 MB.',
+    )
+  })
+})
+
+describe('encodings', () => {
+  /** What a UTF-8 reader makes of the bytes of `text` in UTF-16 or UTF-32. */
+  function misread(text: string, bytesPerChar: 2 | 4, littleEndian: boolean): string {
+    const bytes = new Uint8Array(text.length * bytesPerChar)
+    const view = new DataView(bytes.buffer)
+    for (let i = 0; i < text.length; i++)
+      if (bytesPerChar === 2) view.setUint16(i * 2, text.charCodeAt(i), littleEndian)
+      else view.setUint32(i * 4, text.charCodeAt(i), littleEndian)
+    return new TextDecoder('utf-8').decode(bytes)
+  }
+
+  it('names UTF-16 and UTF-32 without a byte-order mark, rather than a JSON column', () => {
+    const text = serializeProject(validData(), META)
+    expect(problems(misread(text, 2, true))).toEqual([
+      'The file is in UTF-16 (little-endian), not UTF-8, so it cannot be read as a project file. ' +
+        'Save it as UTF-8 and try again.',
+    ])
+    expect(problems(misread(text, 2, false))[0]).toMatch(/^The file is in UTF-16 \(big-endian\)/)
+    expect(problems(misread(text, 4, true))[0]).toMatch(/^The file is in UTF-32 \(little-endian\)/)
+    expect(problems(misread(text, 4, false))[0]).toMatch(/^The file is in UTF-32 \(big-endian\)/)
+    expect(problems(misread('\uFEFF' + text, 2, true))[0]).toMatch(
+      /^The file is in UTF-16 \(little/,
+    )
+  })
+})
+
 describe('offsets and quotes', () => {
   it('refuses positions past the end of the article, in code points', () => {
     const length = [...BUNDLED_BODY].length
@@ -382,6 +420,33 @@ describe('offsets and quotes', () => {
         `"${BUNDLED_ID}" (${length} characters)`,
       `data.evidence[0].position.start: 900 is past the end of article "imported-1" ` +
         `(${[...IMPORTED_BODY].length} characters)`,
+    ])
+  })
+
+  it('lists a negative offset and a position past the end together, not the first alone', () => {
+    const text = edited((p) => {
+      p.data.highlights[0]!.position = { type: 'TextPositionSelector', start: -3, end: 4 }
+      p.data.evidence[0]!.position = { type: 'TextPositionSelector', start: 900, end: 901 }
+    })
+    expect(problems(text)).toEqual([
+      'data.highlights[0].position.start: Invalid value: Expected >=0 but received -3',
+      `data.evidence[0].position.start: 900 is past the end of article "imported-1" ` +
+        `(${[...IMPORTED_BODY].length} characters)`,
+    ])
+  })
+
+  it('numbers the records checked beside the refused ones as the file does', () => {
+    const text = edited((p) => {
+      const good = p.data.notes[0]!
+      p.data.notes.unshift({ ...good, id: 'bad note', createdAt: -1 })
+      p.data.notes.push({ ...good, id: 'late-note', eventId: 'no-such-event' })
+    })
+    const last = JSON.parse(text).data.notes.length - 1
+    expect(problems(text)).toEqual([
+      'data.notes[0].id: an id is letters, digits and - _ . : only',
+      'data.notes[0].createdAt: is before 1970',
+      `data.notes[${last}].eventId: no event "no-such-event": it is neither a curated event nor ` +
+        "one of the file's own events",
     ])
   })
 

@@ -8,6 +8,7 @@ import * as v from 'valibot'
 import { CATEGORIES, type CategoryId } from '$shared/corpus'
 import { EntityEditSchema } from '$shared/entities'
 import { formatBytes } from '../bytes'
+import { encodingName, misreadEncoding } from '../encoding'
 import { sortKeysDeep } from '../canonical'
 import { sha256Hex } from '../corpus'
 import { isValidEdtf } from '../dates'
@@ -321,8 +322,9 @@ function compareCodeUnits(a: string, b: string): number {
 
 /**
  * Reads and checks a project file, stopping at the first stage that finds problems: size, JSON
- * syntax, forbidden keys, nesting, envelope (object, format version, app), schema, then
- * references, offsets, quotes, dates and duplicate ids. Checksums of imported articles need
+ * syntax (naming UTF-16/UTF-32 read as UTF-8), forbidden keys, nesting, envelope (object, format
+ * version, app), then schema together with references, offsets, quotes, dates and duplicate ids
+ * of the records the schema accepts, so each record's problems are all listed. Checksums of imported articles need
  * crypto.subtle, which is async: see verifyProjectChecksums.
  */
 export function parseProjectFile(text: string, context: ProjectContext): ProjectParseResult {
@@ -341,6 +343,12 @@ export function parseProjectFile(text: string, context: ProjectContext): Project
   try {
     json = JSON.parse(text)
   } catch (error) {
+    const misread = misreadEncoding(text)
+    if (misread)
+      return fail([
+        `The file is in ${encodingName(misread)}, not UTF-8, so it cannot be read as a project ` +
+          'file. Save it as UTF-8 and try again.',
+      ])
     return fail([jsonProblem(text, error)])
   }
 
@@ -372,7 +380,15 @@ export function parseProjectFile(text: string, context: ProjectContext): Project
   // Their problems come first, so the list's cap at MAX_PROBLEMS never hides them.
   const { checked, oversized } = capTables(envelope)
   const parsed = v.safeParse(ProjectFileSchema, checked)
-  if (!parsed.success) return fail([...oversized, ...parsed.issues.map(describeIssue)])
+  if (!parsed.success)
+    return fail([
+      ...oversized,
+      ...parsed.issues.map(describeIssue),
+      // Tables cut short, or a list already full, leave nothing worth checking twice.
+      ...(oversized.length === 0 && parsed.issues.length < MAX_PROBLEMS
+        ? referenceProblemsBeside(checked, parsed.issues, context)
+        : []),
+    ])
   if (oversized.length > 0) return fail(oversized)
 
   const problems = referenceProblems(parsed.output, context)
@@ -454,7 +470,7 @@ function utf8Length(text: string, stopAfter = Infinity): number {
 
 /** The refusal of a file over the size limit, before it is read or parsed. */
 export function projectTooLarge(bytes: number, maxBytes = MAX_PROJECT_BYTES): string {
-  return `The file is ${formatBytes(bytes)}; a project file can be at most ${formatBytes(maxBytes)}.`
+  return `The file is ${formatBytes(bytes)}; a project file can be at most ${formatBytes(maxBytes, 'down')}.`
 }
 
 // Syntax
@@ -605,7 +621,60 @@ class CodePoints {
   }
 }
 
-function referenceProblems(project: Project, context: ProjectContext): string[] {
+/**
+ * The reference checks over the records the schema accepted, so that every problem of a file is
+ * listed at once (a negative offset in one quote and a quote past the end in another). Records the
+ * schema refused are left out, and references to their ids are not called missing. Nothing when a
+ * schema problem is not in a record (the envelope itself is wrong).
+ */
+function referenceProblemsBeside(
+  envelope: Record<string, unknown>,
+  issues: readonly v.BaseIssue<unknown>[],
+  context: ProjectContext,
+): string[] {
+  const data = envelope['data']
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return []
+  const refused = new Map<string, Set<number>>()
+  for (const issue of issues) {
+    const [root, table, index] = (issue.path ?? []).map((item) => item.key)
+    if (root !== 'data' || typeof table !== 'string' || typeof index !== 'number') return []
+    refused.set(table, (refused.get(table) ?? new Set()).add(index))
+  }
+  const kept: Record<string, unknown> = { ...data }
+  const originalIndex = new Map<string, number[]>()
+  const skip = { eventIds: new Set<string>(), articleIds: new Set<string>() }
+  for (const [table, bad] of refused) {
+    const rows = (data as Record<string, unknown>)[table]
+    if (!Array.isArray(rows)) return []
+    const indexes = rows.map((_, i) => i).filter((i) => !bad.has(i))
+    kept[table] = indexes.map((i) => rows[i] as unknown)
+    originalIndex.set(table, indexes)
+    for (const i of bad) {
+      const id = (rows[i] as { id?: unknown } | null)?.id
+      if (typeof id !== 'string') continue
+      if (table === 'userEvents') skip.eventIds.add(id)
+      if (table === 'articles') skip.articleIds.add(id)
+    }
+  }
+  const rest = v.safeParse(ProjectFileSchema, { ...envelope, data: kept })
+  if (!rest.success) return []
+  // Paths name records as they are numbered in the file.
+  return referenceProblems(rest.output, context, skip).map((problem) =>
+    problem.replace(/\bdata\.(\w+)\[(\d+)\]/g, (path, table: string, i: string) => {
+      const index = originalIndex.get(table)?.[Number(i)]
+      return index === undefined ? path : `data.${table}[${index}]`
+    }),
+  )
+}
+
+function referenceProblems(
+  project: Project,
+  context: ProjectContext,
+  skip: { eventIds: ReadonlySet<string>; articleIds: ReadonlySet<string> } = {
+    eventIds: new Set(),
+    articleIds: new Set(),
+  },
+): string[] {
   const { data } = project
   const problems: string[] = []
 
@@ -631,7 +700,11 @@ function referenceProblems(project: Project, context: ProjectContext): string[] 
 
   const eventIds = new Set(data.userEvents.map((e) => e.id))
   const checkEvent = (path: string, eventId: string): void => {
-    if (!context.knownEventIds.has(eventId) && !eventIds.has(eventId))
+    if (
+      !context.knownEventIds.has(eventId) &&
+      !eventIds.has(eventId) &&
+      !skip.eventIds.has(eventId)
+    )
       problems.push(
         `${path}.eventId: no event "${eventId}": it is neither a curated event nor one of the ` +
           `file's own events`,
@@ -653,6 +726,7 @@ function referenceProblems(project: Project, context: ProjectContext): string[] 
   }
   const checkPassage = (path: string, passage: Highlight | UserEvidence): void => {
     const { articleId, position, quote } = passage
+    if (skip.articleIds.has(articleId)) return
     if (!context.knownArticleIds.has(articleId) && !imported.has(articleId)) {
       problems.push(
         `${path}.articleId: no article "${articleId}": it is neither a bundled article nor one ` +
