@@ -21,6 +21,10 @@ const GOLDEN = JSON.parse(
 
 describe('htmlToArticle off the main thread reads pages as the DOMPurify/DOMParser reader did', () => {
   it.each(GOLDEN.map((g, i) => [i, g] as const))('page %i', (_, golden) => {
-    expect(htmlToArticle(golden.html, golden.fileName)).toEqual(golden.draft)
+    // The golden drafts predate the language, sources and removed blocks (issue 12): the fields
+    // they recorded must match exactly; the new ones are checked by fixture-pages.test.ts.
+    const draft: Record<string, unknown> = { ...htmlToArticle(golden.html, golden.fileName) }
+    const recorded = Object.fromEntries(Object.keys(golden.draft).map((k) => [k, draft[k]]))
+    expect(recorded).toEqual(golden.draft)
   })
 })
