@@ -82,6 +82,36 @@ export default ts.config(
     },
   },
   {
+    // The domain core is pure TypeScript, unit-tested in Node: no UI, storage, Electron or
+    // timeline library, and none of the app's layers that bring them (docs/ARCHITECTURE.md).
+    files: ['src/renderer/src/lib/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['svelte', 'svelte/*', '**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+              message: 'lib/domain is pure: no Svelte (UI state lives in lib/state).',
+            },
+            {
+              regex: '^(dexie(/.*)?|\\$lib/db(/.*)?|(\\.\\./)+db(/.*)?)$',
+              message: 'lib/domain is pure: storage lives in lib/db (queries/, actions/).',
+            },
+            {
+              regex: '^(electron(/.*)?|\\$lib/platform(/.*)?|(\\.\\./)+platform(/.*)?)$',
+              message: 'lib/domain is pure: the platform lives in lib/platform.',
+            },
+            {
+              group: ['vis-timeline', 'vis-timeline/*', 'vis-data', 'vis-data/*'],
+              message: 'lib/domain is pure: vis-timeline lives in components/timeline.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The one reviewed renderer of sanitized HTML.
     files: ['src/renderer/src/components/common/SafeMarkdown.svelte'],
     rules: { 'svelte/no-at-html-tags': 'off' },

@@ -248,9 +248,33 @@ export const test = base.extend<Fixtures>({
 
 /**
  * Hostile fixtures assign `window.__pwned` (a string naming the payload) if any of their code
- * ever runs. Fails the test, naming the payload, if one did.
+ * ever runs. Fails the test, naming the payload, if one did, once the page has run what was
+ * queued (afterPendingWork).
  */
 export async function expectSentinelUnset(page: Page): Promise<void> {
+  await afterPendingWork(page)
   const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)
   expect(pwned, 'a hostile payload ran').toBeUndefined()
+}
+
+/**
+ * Waits, without a fixed sleep, until the page has run whatever a payload could have queued: a
+ * request made now to the app's own server comes back (so the image, stylesheet or refresh
+ * requests queued before it have been answered), then two frames are drawn (so their load and
+ * error handlers, and anything those put off to the next frame, have run). Absence cannot be
+ * awaited; this is the event it would come before.
+ */
+export async function afterPendingWork(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // A page with no origin (about:blank) has no server to have asked anything of.
+    if (location.origin !== 'null') {
+      const response = await fetch(`${location.origin}/?after-pending-work=${Date.now()}`, {
+        cache: 'no-store',
+      })
+      await response.text()
+    }
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+    )
+  })
 }

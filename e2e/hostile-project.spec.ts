@@ -155,7 +155,7 @@ test('hostile and malformed project files are refused with what is wrong, and no
     const handle = await open(path, 'w')
     await handle.truncate(210_000_000)
     await handle.close()
-    await refused(path, [/The file is 210\.0 MB; a project file can be at most 200\.0 MB/])
+    await refused(path, [/The file is 210 MB; a project file can be at most 200 MB/])
   })
 
   await screens.close()
@@ -204,7 +204,6 @@ test('script and HTML in a project file’s titles and notes are shown as text',
   await expect(app.notes.filter({ hasText: 'Hostile note' })).toHaveCount(1)
   await expect(page.locator('img[src="x"]')).toHaveCount(0)
   await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0)
-  await page.waitForTimeout(300)
   await expectSentinelUnset(page)
   expect((await screens.snapshot()).userEvents.map((e) => e['title'])).toEqual([
     `Hostile ${payload('title')}`,

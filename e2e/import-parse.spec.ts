@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { build } from 'vite'
-import { expect, test, type Page } from './fixtures'
+import { afterPendingWork, expect, test, type Page } from './fixtures'
 
 const HOSTILE = readFileSync(resolve('e2e/fixtures/hostile-article.html'), 'utf8')
 const MODULE_PATH = '/__sourceline-test__/import-html.js'
@@ -85,8 +85,8 @@ async function parseAndPoke(page: Page, html: string): Promise<unknown> {
   }, html)
   // The parse did produce the hostile elements: they were there to run, and did not.
   expect(seen).toBeGreaterThan(5)
-  // Long enough for an image error, a refresh or a stylesheet request to have happened.
-  await page.waitForTimeout(1000)
+  // An image error, a refresh or a stylesheet request would have happened by now.
+  await afterPendingWork(page)
   return page.evaluate(() => window.__pwned)
 }
 
@@ -142,7 +142,7 @@ test.describe('parsing a hostile page', () => {
       ([html, name]) => window.SourcelineHtmlImport!.htmlToArticle(html!, name!),
       [HOSTILE, 'hostile-article.html'],
     )
-    await page.waitForTimeout(1000)
+    await afterPendingWork(page)
 
     expect(draft).toMatchObject({
       title: 'Cambodia and Thailand sign pact on trafficking victims',

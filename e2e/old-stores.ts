@@ -1,6 +1,6 @@
 /**
  * Stores as older builds left them, laid down with raw IndexedDB from a page of the app's origin.
- * Shared by the Chromium startup spec and the Electron safety spec.
+ * Shared by the Chromium startup and recovery specs and the Electron safety spec.
  */
 import type { Page } from '@playwright/test'
 
@@ -39,5 +39,12 @@ export async function writeV1Store(page: Page, note: V1Note): Promise<void> {
         }
       }),
     note,
+  )
+}
+
+/** The store's IndexedDB version (Dexie's version × 10), read without opening it. */
+export function storeVersion(page: Page): Promise<number | undefined> {
+  return page.evaluate(
+    async () => (await indexedDB.databases()).find((d) => d.name === 'sourceline')?.version,
   )
 }

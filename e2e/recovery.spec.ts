@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from './fixtures'
 import { fakeMainLog, installFakeMain, projectFile } from './fake-main'
+import { storeVersion, writeV1Store } from './old-stores'
 import { SourcelinePage } from './pages/SourcelinePage'
 
 const EVENT = 'Law on combatting human trafficking and sex trafficking'
@@ -16,12 +17,6 @@ const NOTE = {
   body: 'Kept in the newest backup.',
   createdAt: 1,
   updatedAt: 2,
-}
-
-function storeVersion(page: Page): Promise<number | undefined> {
-  return page.evaluate(
-    async () => (await indexedDB.databases()).find((d) => d.name === 'sourceline')?.version,
-  )
 }
 
 test('an empty store whose record says 4 stops the app; the newest backup restores it', async ({
@@ -94,24 +89,7 @@ test('starting empty needs a confirmation, then the record starts again at zero'
 /** Lays down a store as the first schema's build left it, from a page that does not run the app. */
 async function seedVersionOne(page: Page): Promise<void> {
   await page.goto('/corpus/corpus.json')
-  await page.evaluate(
-    (note) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('sourceline', 10)
-        open.onupgradeneeded = () => {
-          const notes = open.result.createObjectStore('notes', { keyPath: 'id' })
-          notes.createIndex('eventId', 'eventId')
-          notes.createIndex('updatedAt', 'updatedAt')
-          notes.add(note)
-        }
-        open.onsuccess = () => {
-          open.result.close()
-          resolve()
-        }
-        open.onerror = () => reject(open.error)
-      }),
-    NOTE,
-  )
+  await writeV1Store(page, NOTE)
 }
 
 test('an older store is backed up before its upgrade, and the notice names the backup', async ({

@@ -4,16 +4,9 @@
  */
 import { expect, test, type Page } from './fixtures'
 import { SourcelinePage } from './pages/SourcelinePage'
-import { writeV1Store } from './old-stores'
+import { storeVersion, writeV1Store } from './old-stores'
 
 const EVENT = 'Law on combatting human trafficking and sex trafficking'
-
-/** The store's IndexedDB version (Dexie's version × 10), read without opening it. */
-function storeVersion(page: Page): Promise<number | undefined> {
-  return page.evaluate(
-    async () => (await indexedDB.databases()).find((d) => d.name === 'sourceline')?.version,
-  )
-}
 
 /** Raises the store to IndexedDB version `version` with a table this build does not know. */
 function saveAsNewerBuild(page: Page, version: number): Promise<void> {

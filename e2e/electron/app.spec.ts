@@ -140,10 +140,20 @@ test('main validates what the page sends', async ({ appWindow }) => {
 })
 
 test('window.open opens no window', async ({ electronApp, appWindow }) => {
+  // Counted in main: a window that window.open made would exist before window.open returned.
+  await electronApp.evaluate(({ app }) => {
+    const counter = globalThis as { createdContents?: number }
+    counter.createdContents = 0
+    app.on(
+      'web-contents-created',
+      () => (counter.createdContents = (counter.createdContents ?? 0) + 1),
+    )
+  })
   const handle = await appWindow.evaluate(() => window.open('https://example.com/') === null)
   expect(handle).toBe(true)
-  // Absence cannot be awaited: give a stray window time to appear before counting.
-  await appWindow.waitForTimeout(500)
+  expect(
+    await electronApp.evaluate(() => (globalThis as { createdContents?: number }).createdContents),
+  ).toBe(0)
   expect(electronApp.windows()).toHaveLength(1)
   expect(
     await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length),

@@ -18,7 +18,7 @@ import {
 } from '../../src/main/backup-rotation'
 import { BACKUP_NAME_PATTERN } from '../../src/shared/ipc'
 import { ELECTRON_BINARY, SKIP_REASON } from './electron-binary'
-import { launchApp, test } from './launch'
+import { killApp, launchApp, releaseApp, test } from './launch'
 
 test.skip(!ELECTRON_BINARY, SKIP_REASON)
 
@@ -198,9 +198,7 @@ test('killing the app while a backup is written leaves no new backup or a whole 
   test.setTimeout(120_000)
   const first = await launchApp(userDataDir)
   const before = await filesIn(first.backups)
-  const pid = first.app.process().pid
   // Never kill(0): that would signal the test runner's own process group.
-  if (pid === undefined) throw new Error('the app process has no pid')
   try {
     // A project file of about 120 MB, built in the page so the write takes long enough to cut.
     await first.page.evaluate(() => {
@@ -216,15 +214,9 @@ test('killing the app while a backup is written leaves no new backup or a whole 
         timeout: 60_000,
       })
       .toBe(true)
-    const exited = new Promise<void>((resolve) => first.app.process().once('exit', () => resolve()))
-    process.kill(pid, 'SIGKILL')
-    await exited
+    await killApp(first)
   } finally {
-    // Playwright's handle outlives the process; closing it must not wait on a dead app.
-    await Promise.race([
-      first.app.close().catch(() => undefined),
-      new Promise((resolve) => setTimeout(resolve, 5_000)),
-    ])
+    await releaseApp(first)
   }
 
   const left = await filesIn(first.backups)

@@ -58,3 +58,20 @@ export const test = base.extend<{ userDataDir: string; launched: RunningApp }>({
     }
   },
 })
+
+/** Kills the app as a crash or a power cut would (SIGKILL) and waits until its process is gone. */
+export async function killApp(running: RunningApp): Promise<void> {
+  const child = running.app.process()
+  if (child.pid === undefined) throw new Error('the app process has no pid')
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGKILL')
+  await exited
+}
+
+/** Lets go of Playwright's handle, which outlives a killed app: closing must not wait on it. */
+export async function releaseApp(running: RunningApp): Promise<void> {
+  await Promise.race([
+    running.app.close().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 5_000)),
+  ])
+}

@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test'
 import { writeV1Store } from '../old-stores'
 import { SourcelinePage } from '../pages/SourcelinePage'
 import { ELECTRON_BINARY, SKIP_REASON } from './electron-binary'
-import { launchApp, test } from './launch'
+import { killApp, launchApp, releaseApp, test } from './launch'
 
 test.skip(!ELECTRON_BINARY, SKIP_REASON)
 
@@ -153,8 +153,6 @@ test('killing the app during a big one-transaction import leaves nothing or ever
   test.setTimeout(120_000)
   const first = await launchApp(userDataDir)
   await expect(first.page.getByTestId('app')).toBeVisible()
-  const pid = first.app.process().pid
-  if (pid === undefined) throw new Error('the app process has no pid')
   const total = 20_000
   try {
     // What importProject does: every record in one read-write transaction.
@@ -177,14 +175,9 @@ test('killing the app during a big one-transaction import leaves nothing or ever
     await expect
       .poll(() => first.page.evaluate(() => (window as { importStarted?: boolean }).importStarted))
       .toBe(true)
-    const exited = new Promise<void>((resolve) => first.app.process().once('exit', () => resolve()))
-    process.kill(pid, 'SIGKILL')
-    await exited
+    await killApp(first)
   } finally {
-    await Promise.race([
-      first.app.close().catch(() => undefined),
-      new Promise((resolve) => setTimeout(resolve, 5_000)),
-    ])
+    await releaseApp(first)
   }
 
   const second = await launchApp(userDataDir)

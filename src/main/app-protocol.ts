@@ -6,6 +6,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from './csp'
+import { errorCode } from './files'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'sourceline'
@@ -154,10 +155,4 @@ function isPlainFileName(segment: string): boolean {
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path)
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
-}
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined
 }

@@ -16,7 +16,7 @@ import {
   selectBackupsToRemove,
   sortNewestFirst,
 } from './backup-rotation'
-import { writeFileAtomic } from './files'
+import { errorCode, writeFileAtomic } from './files'
 
 /** Why a backup operation refused or failed, with the IPC error code it answers with. */
 export class BackupError extends Error {
@@ -340,10 +340,4 @@ async function exists(path: string): Promise<boolean> {
     if (errorCode(error) === 'ENOENT') return false
     throw error
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined
 }

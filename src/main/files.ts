@@ -110,7 +110,8 @@ export function describeWriteError(error: unknown, path: string): string {
   }
 }
 
-function errorCode(error: unknown): string | undefined {
+/** Node's error code ('ENOSPC', 'ENOENT'…) when the error has one. */
+export function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string'
     ? error.code
     : undefined

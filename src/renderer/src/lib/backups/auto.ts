@@ -4,11 +4,12 @@
  */
 import type { BackupReason } from '$shared/ipc'
 import { exportProject, type ExportMeta } from '../db/actions/project'
-import { countStored } from '../db/actions/restore'
+import { db } from '../db/db'
+import { countStoredRecords } from '../db/tables'
 import { platform } from '../platform'
 import { AutoBackups } from './scheduler'
 
-export { BackupError } from './scheduler'
+export { BackupNotWrittenError } from './scheduler'
 
 /** The corpus the app's backups are made over; set once the bundled corpus has loaded. */
 let corpusMeta: ExportMeta | null = null
@@ -24,13 +25,13 @@ export const autoBackups = new AutoBackups({
     if (!corpusMeta) return Promise.reject(new Error('the bundled articles are not loaded yet'))
     return exportProject(corpusMeta)
   },
-  countStored: () => countStored(),
+  countStored: () => countStoredRecords(db),
   now: () => Date.now(),
 })
 
 /**
  * Call before anything that changes many records at once (a project import, an article import).
- * In Electron it writes a backup of the current data with `reason` and throws BackupError if that
+ * In Electron it writes a backup of the current data with `reason` and throws BackupNotWrittenError if that
  * fails: the caller stops and tells the user, who can retry. In the browser it does nothing.
  */
 export function backupBefore(reason: BackupReason): Promise<string | null> {

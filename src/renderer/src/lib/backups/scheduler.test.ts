@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { BackupInfo, BackupReason } from '$shared/ipc'
 import type { BackupsPlatform } from '../platform/platform'
-import { AutoBackups, BackupError, SCHEDULE_INTERVAL_MS, fingerprint } from './scheduler'
+import {
+  AutoBackups,
+  BackupNotWrittenError,
+  CHECK_EVERY_MS,
+  SCHEDULE_INTERVAL_MS,
+  fingerprint,
+} from './scheduler'
 
 const HOUR = SCHEDULE_INTERVAL_MS
 
@@ -96,22 +102,42 @@ describe('AutoBackups', () => {
     expect([...files.values()].map((f) => f.reason)).toEqual(['scheduled', 'before-import'])
     state.failWrites = true
     const error = await auto.backupBefore('before-import').catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(BackupError)
+    expect(error).toBeInstanceOf(BackupNotWrittenError)
     expect((error as Error).message).toMatch(/could not be written: disk full/)
   })
 
   it('reports a failing schedule once until it works again', async () => {
-    const { state, deps } = setup()
-    state.failWrites = true
-    const auto = new AutoBackups(deps)
-    const errors: string[] = []
-    const stop = auto.start((m) => errors.push(m))
-    await auto.check().catch(() => undefined)
-    await auto.check().catch(() => undefined)
-    stop()
-    await new Promise((r) => setTimeout(r, 0))
-    expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/scheduled backup could not be written/)
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      const { files, state, deps } = setup()
+      state.failWrites = true
+      const auto = new AutoBackups(deps)
+      const errors: string[] = []
+      const stop = auto.start((m) => errors.push(m))
+      await vi.waitFor(() => expect(errors).toHaveLength(1))
+      expect(errors[0]).toMatch(/scheduled backup could not be written: disk full/)
+      // Two more failing checks: still one message.
+      for (let i = 0; i < 2; i++) {
+        const attempt = auto.check().catch(() => undefined)
+        vi.advanceTimersByTime(CHECK_EVERY_MS)
+        await attempt
+        await auto.check().catch(() => undefined)
+      }
+      expect(errors).toHaveLength(1)
+      // A check that works, then one that fails again: said again.
+      state.failWrites = false
+      vi.advanceTimersByTime(CHECK_EVERY_MS)
+      await vi.waitFor(() => expect(files.size).toBe(1))
+      await auto.check()
+      state.failWrites = true
+      state.content = project('b')
+      state.now += 2 * HOUR
+      vi.advanceTimersByTime(CHECK_EVERY_MS)
+      await vi.waitFor(() => expect(errors).toHaveLength(2))
+      stop()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('compares content without the export time', () => {

@@ -16,8 +16,8 @@ export const SCHEDULE_INTERVAL_MS = 60 * 60 * 1000
 export const CHECK_EVERY_MS = 15 * 60 * 1000
 
 /** A backup that should have been written was not; the message says why and what to do. */
-export class BackupError extends Error {
-  override name = 'BackupError'
+export class BackupNotWrittenError extends Error {
+  override name = 'BackupNotWrittenError'
 }
 
 /** What the scheduler needs from the app; the app's own unless a test passes its own. */
@@ -56,7 +56,7 @@ export class AutoBackups {
   /**
    * Writes a backup now for `reason`, unless the store is empty (there is nothing to lose) or
    * this is the browser build. Answers the backup's name, or null when none was needed. Throws
-   * BackupError when the backup could not be written.
+   * BackupNotWrittenError when the backup could not be written.
    */
   backupBefore(reason: BackupReason): Promise<string | null> {
     return this.#exclusive(async () => {
@@ -67,7 +67,7 @@ export class AutoBackups {
         const text = await this.#deps.exportText()
         return await this.#write(backups, reason, text)
       } catch (error) {
-        throw new BackupError(
+        throw new BackupNotWrittenError(
           `The backup of your current data could not be written: ${detail(error)}`,
         )
       }
@@ -76,7 +76,7 @@ export class AutoBackups {
 
   /**
    * The scheduled check. Answers what it did: 'written', or why not ('browser', 'empty',
-   * 'unchanged', 'recent'). Throws BackupError when a due backup could not be written.
+   * 'unchanged', 'recent'). Throws BackupNotWrittenError when a due backup could not be written.
    */
   check(): Promise<'written' | 'browser' | 'empty' | 'unchanged' | 'recent'> {
     return this.#exclusive(async () => {
@@ -92,7 +92,9 @@ export class AutoBackups {
         await this.#write(backups, 'scheduled', text)
         return 'written'
       } catch (error) {
-        throw new BackupError(`The scheduled backup could not be written: ${detail(error)}`)
+        throw new BackupNotWrittenError(
+          `The scheduled backup could not be written: ${detail(error)}`,
+        )
       }
     })
   }

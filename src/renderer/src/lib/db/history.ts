@@ -16,6 +16,7 @@ import Dexie, {
   type Table,
   type Transaction,
 } from 'dexie'
+import { deepEqual } from '../domain/canonical'
 
 /**
  * One row's change inside a command. `before` is undefined when the row did not exist (an add),
@@ -250,30 +251,6 @@ function expectedNow(changes: readonly Change[], direction: 'undo' | 'redo'): St
   return [...byRow.values()]
 }
 
-/** Structural equality of stored values (structured-clone data: no functions, no cycles). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (a instanceof Date || b instanceof Date)
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
-  if (
-    ArrayBuffer.isView(a) ||
-    a instanceof ArrayBuffer ||
-    ArrayBuffer.isView(b) ||
-    b instanceof ArrayBuffer
-  )
-    return keyId(a) === keyId(b)
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  const aKeys = Object.keys(a)
-  const bKeys = Object.keys(b)
-  if (aKeys.length !== bKeys.length) return false
-  return aKeys.every(
-    (k) =>
-      Object.prototype.hasOwnProperty.call(b, k) &&
-      sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  )
-}
-
 /**
  * Writes images back in one read-write transaction, in the order given. Consecutive steps of the
  * same kind on the same table go down as one bulk request, which IndexedDB still runs in order.
@@ -289,7 +266,7 @@ async function applySteps(
       // Checked in the same transaction as the writes, so nothing can change in between.
       for (const e of expected) {
         const now = await tx.table(e.table).get(e.key)
-        if (!sameValue(now, e.value)) throw new HistoryConflictError('changed since')
+        if (!deepEqual(now, e.value)) throw new HistoryConflictError('changed since')
       }
       let i = 0
       while (i < steps.length) {

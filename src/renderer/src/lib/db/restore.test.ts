@@ -5,7 +5,8 @@ import { TEST_META, seed, snapshot, testStores } from './test-stores'
 import { abortAtWrite, failAtWrite } from './faults'
 import { ImportError } from './actions/project'
 import { WriteError } from './actions/errors'
-import { countStored, previewImport, previewRestore, restoreProject } from './actions/restore'
+import { previewImport, previewRestore, restoreProject } from './actions/restore'
+import { countStoredRecords } from './tables'
 import { PROJECT_TABLES, serializeProject, type ProjectData } from '../domain/project/format'
 import { testContext, validData, withRealChecksums } from '../domain/project/test-fixtures'
 
@@ -122,7 +123,7 @@ describe('previews', () => {
     const text = serializeProject(data, META)
     const empty = await previewImport(text, testContext(), store)
     expect(empty).toMatchObject({ added: 10, skipped: 0, conflicts: [] })
-    expect(await countStored(store)).toBe(0)
+    expect(await countStoredRecords(store.db)).toBe(0)
 
     const changed = structuredClone(data)
     changed.userEvents[0]!.title = 'Changed here'

@@ -11,6 +11,7 @@ import {
   PROJECT_TABLES,
   emptyProjectData,
   serializeProject,
+  totalRecords,
   type ProjectContext,
   type ProjectData,
   type ProjectMeta,
@@ -18,6 +19,7 @@ import {
 import type { BackupInfo } from '$shared/ipc'
 import { importProject } from './actions/project'
 import type { SourcelineDb } from './db'
+import { countStoredRecords } from './tables'
 import type { UndoStack } from './history'
 import { MIGRATIONS } from './migrations'
 import { NEWER_DATABASE_MESSAGE, setReadOnly } from './write-guard'
@@ -82,19 +84,6 @@ export async function readRaw(name: string): Promise<ProjectData> {
   }
 }
 
-export function countRows(data: ProjectData): number {
-  return PROJECT_TABLES.reduce((sum, t) => sum + data[t].length, 0)
-}
-
-/** How many records the user's tables hold now. */
-export async function countRecords(db: SourcelineDb): Promise<number> {
-  return db.transaction('r', [...PROJECT_TABLES], async () => {
-    let total = 0
-    for (const table of PROJECT_TABLES) total += await db.table(table).count()
-    return total
-  })
-}
-
 export async function startDatabase(options: StartupOptions): Promise<StartupOutcome> {
   const { db, recovery } = options
   const log = options.log ?? ((message: string) => console.info(message))
@@ -124,7 +113,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
     db.close()
     return quarantine(recovery, 'failed', describe(error), record)
   }
-  if (recovery && record && record.records > 0 && (await countRecords(db)) === 0) {
+  if (recovery && record && record.records > 0 && (await countStoredRecords(db)) === 0) {
     db.close()
     return quarantine(
       recovery,
@@ -156,7 +145,7 @@ async function backUpBeforeUpgrade(
       `(version ${onDisk} to ${CURRENT_VERSION}): ${describe(error)}. Nothing was changed.`
     )
   }
-  if (countRows(data) === 0) return null
+  if (totalRecords(data) === 0) return null
   if (!options.backups) {
     // The browser build has no folder of its own; exporting the project is the user's backup.
     log(`Upgrading the store from version ${onDisk} to ${CURRENT_VERSION}; no disk backup here.`)
@@ -233,7 +222,7 @@ export function keepStoreRecord(
   const record = async () => {
     timer = undefined
     try {
-      await recovery.setStoreRecord(await countRecords(db))
+      await recovery.setStoreRecord(await countStoredRecords(db))
     } catch (error) {
       log(`The store record could not be updated: ${describe(error)}`)
     }
@@ -274,7 +263,7 @@ export async function startEmpty(
   outcome: Recovery,
 ): Promise<void> {
   await reopen(db, outcome)
-  await recovery.setStoreRecord(await countRecords(db))
+  await recovery.setStoreRecord(await countStoredRecords(db))
 }
 
 /** The newest backup that read back whole, or null when there is none. */
@@ -300,7 +289,7 @@ export async function restoreBackup(
   await reopen(store.db, outcome)
   await importProject(text, context, store)
   store.history.clear()
-  const records = await countRecords(store.db)
+  const records = await countStoredRecords(store.db)
   await recovery.setStoreRecord(records)
   return records
 }

@@ -9,6 +9,7 @@ import { BUNDLED_ID } from '../domain/project/test-fixtures'
 import type { ProjectStore } from './actions/project'
 import { openDatabase, type SourcelineDb } from './db'
 import { UndoStack } from './history'
+import { readAllTables } from './tables'
 
 export const TEST_META = {
   exportedAt: '2024-05-01T12:00:00.000Z',
@@ -39,13 +40,7 @@ export function testStores(
 }
 
 /** Every user table, rows in primary-key order. */
-export async function snapshot(db: SourcelineDb): Promise<ProjectData> {
-  return db.transaction('r', [...PROJECT_TABLES], async () => {
-    const data = {} as Record<string, unknown[]>
-    for (const table of PROJECT_TABLES) data[table] = await db.table(table).toArray()
-    return data as unknown as ProjectData
-  })
-}
+export const snapshot = readAllTables
 
 export async function seed(db: SourcelineDb, data: ProjectData): Promise<void> {
   await db.transaction('rw', [...PROJECT_TABLES], async () => {

@@ -7,7 +7,7 @@
  */
 import search from 'approx-string-match'
 import type { TextPositionSelector, TextQuoteSelector } from '$shared/corpus'
-import { codePointToIndex, positionToRange } from './quotes'
+import { codePointToIndex, positionToRange, splitsPair } from './quotes'
 
 /**
  * Why a quote could not be placed: 'not-found' nothing like it; 'weak-match' the closest passage
@@ -392,19 +392,12 @@ function figuresAt(text: string, start: number, end: number): string {
   return (text.slice(from, to).match(DIGITS) ?? []).join(' ')
 }
 
-function isSplitPair(text: string, index: number): boolean {
-  if (index <= 0 || index >= text.length) return false
-  const before = text.charCodeAt(index - 1)
-  const after = text.charCodeAt(index)
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff
-}
-
 /** The body range a folded candidate covers, never cutting a surrogate pair in half. */
 function bodyRange(body: string, doc: Folded, c: Candidate): { start: number; end: number } {
   let start = doc.starts[c.start] ?? body.length
   let end = c.end > c.start ? (doc.ends[c.end - 1] ?? body.length) : start
-  if (isSplitPair(body, start)) start--
-  if (isSplitPair(body, end)) end++
+  if (splitsPair(body, start)) start--
+  if (splitsPair(body, end)) end++
   return { start, end }
 }
 

@@ -7,7 +7,9 @@ import * as v from 'valibot'
 import { CorpusManifestSchema } from '$shared/corpus'
 import type { Article, ArticleMeta, Corpus, Evidence } from '$shared/corpus'
 import { DateError, parseDate } from './dates'
-import { indexToCodePoint, locateQuote, positionToRange, verifyEvidence } from './quotes'
+import { reanchor } from './anchoring'
+import { indexToCodePoint, positionToRange, verifyEvidence } from './quotes'
+import { issueLines } from './schema-issues'
 
 export class CorpusError extends Error {
   override name = 'CorpusError'
@@ -34,15 +36,6 @@ export function cutLines(raw: string, [start, end]: readonly [number, number]): 
   return lines.slice(start - 1, end).join('\n')
 }
 
-function issuePath(issue: v.BaseIssue<unknown>): string {
-  let path = ''
-  for (const item of issue.path ?? []) {
-    const key: unknown = item.key
-    path += typeof key === 'number' ? `[${key}]` : `${path ? '.' : ''}${String(key)}`
-  }
-  return path || '(manifest)'
-}
-
 function snippet(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ')
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
@@ -61,7 +54,9 @@ function evidenceProblem(where: string, body: string, evidence: Evidence): strin
   } else {
     reason = `the quote is at ${at} but its prefix or suffix does not match the text around it`
   }
-  const found = locateQuote(body, quote)
+  // Only the exact words count as found here: a near match is for a person to judge.
+  const placed = reanchor(body, quote, position)
+  const found = placed.status === 'exact' || placed.status === 'moved' ? placed : null
   const hint = found
     ? `; the quote is found at ${indexToCodePoint(body, found.start)}–${indexToCodePoint(body, found.end)}`
     : body.includes(quote.exact)
@@ -129,7 +124,7 @@ export function buildCorpus(manifest: unknown, raws: Record<string, string>): Co
   const parsed = v.safeParse(CorpusManifestSchema, manifest)
   if (!parsed.success) {
     // Past a schema failure the data has no known shape, so the other checks cannot run.
-    throw new CorpusError(parsed.issues.map((issue) => `${issuePath(issue)}: ${issue.message}`))
+    throw new CorpusError(issueLines(parsed.issues, '(manifest)'))
   }
   const { title, articles: metas, events } = parsed.output
   const problems: string[] = []

@@ -8,6 +8,7 @@ import type { TextPositionSelector, TextQuoteSelector } from '$shared/corpus'
 import { EntityCatalogueSchema, EntityEditSchema } from '$shared/entities'
 import type { Entity, EntityEdit, EntityKind } from '$shared/entities'
 import { selectorsForRange } from './quotes'
+import { issueLines } from './schema-issues'
 
 export type { Entity, EntityEdit, EntityKind } from '$shared/entities'
 
@@ -48,15 +49,6 @@ export interface Mention {
   position: TextPositionSelector
 }
 
-function issuePath(issue: v.BaseIssue<unknown>): string {
-  let path = ''
-  for (const item of issue.path ?? []) {
-    const key: unknown = item.key
-    path += typeof key === 'number' ? `[${key}]` : `${path ? '.' : ''}${String(key)}`
-  }
-  return path || '(catalogue)'
-}
-
 /** The canonical name first, then the aliases, without repeats. */
 function formsOf(entity: Entity): string[] {
   return [...new Set([entity.name, ...entity.aliases])]
@@ -85,9 +77,7 @@ export function buildEntityCatalogue(json: unknown): Entity[] {
   const parsed = v.safeParse(EntityCatalogueSchema, json)
   if (!parsed.success) {
     // Past a schema failure the data has no known shape, so the other checks cannot run.
-    throw new EntityCatalogueError(
-      parsed.issues.map((issue) => `${issuePath(issue)}: ${issue.message}`),
-    )
+    throw new EntityCatalogueError(issueLines(parsed.issues, '(catalogue)'))
   }
   const { entities } = parsed.output
   const problems: string[] = []
@@ -231,7 +221,7 @@ function replace(entities: readonly Entity[], entity: Entity): Entity[] {
 function applyOne(entities: readonly Entity[], input: unknown): Step {
   const parsed = v.safeParse(EntityEditSchema, input)
   if (!parsed.success) {
-    return { problem: parsed.issues.map((i) => `${issuePath(i)}: ${i.message}`).join('; ') }
+    return { problem: issueLines(parsed.issues, '(catalogue)').join('; ') }
   }
   const edit = parsed.output
   const find = (id: string): Entity | undefined => {

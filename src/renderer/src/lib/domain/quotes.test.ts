@@ -4,7 +4,6 @@ import type { TextPositionSelector, TextQuoteSelector } from '$shared/corpus'
 import {
   codePointToIndex,
   indexToCodePoint,
-  locateQuote,
   paragraphs,
   segmentText,
   selectorsForRange,
@@ -12,6 +11,7 @@ import {
   verifyEvidence,
   type Mark,
 } from './quotes'
+import { reanchor } from './anchoring'
 
 const quote = (exact: string, prefix = '', suffix = ''): TextQuoteSelector => ({
   type: 'TextQuoteSelector',
@@ -117,7 +117,7 @@ describe('selectorsForRange', () => {
       fc.property(textWithRange, fc.integer({ min: 0, max: 40 }), ({ t, start, end }, context) => {
         const { quote: q, position: p } = selectorsForRange(t, start, end, context)
         expect(verifyEvidence(t, q, p)).toBe(true)
-        expect(locateQuote(t, q, p)).toEqual({ start, end })
+        expect(reanchor(t, q, p)).toEqual({ status: 'exact', start, end })
         expect(textAtPosition(t, p)).toBe(t.slice(start, end))
         expect(q.prefix.length).toBeLessThanOrEqual(context)
         expect(q.suffix.length).toBeLessThanOrEqual(context)
@@ -135,45 +135,6 @@ describe('verifyEvidence', () => {
     expect(verifyEvidence(body, quote('two', 'xne ', ''), position(4, 7))).toBe(false)
     expect(verifyEvidence(body, quote('two', '', ' thrxx'), position(4, 7))).toBe(false)
     expect(verifyEvidence(body, quote('two'), position(100, 103))).toBe(false)
-  })
-})
-
-describe('locateQuote', () => {
-  const body = 'one two three two one'
-
-  it('takes the position when the exact text is there', () => {
-    expect(locateQuote(body, quote('two'), position(14, 17))).toEqual({ start: 14, end: 17 })
-  })
-
-  it('falls back to the occurrence whose context matches best', () => {
-    expect(locateQuote(body, quote('two', 'three ', ''), position(0, 3))).toEqual({
-      start: 14,
-      end: 17,
-    })
-    expect(locateQuote(body, quote('two', '', ' three'))).toEqual({ start: 4, end: 7 })
-    // Partial context still counts.
-    expect(locateQuote(body, quote('two', 'XXe ', ' thXXX'))).toEqual({ start: 4, end: 7 })
-  })
-
-  it('finds a quote that moved', () => {
-    const moved = `Inserted. ${body}`
-    expect(locateQuote(moved, quote('three', 'two ', ' two'), position(8, 13))).toEqual({
-      start: 18,
-      end: 23,
-    })
-  })
-
-  it('returns null rather than guess between equal occurrences', () => {
-    expect(locateQuote(body, quote('two'))).toBeNull()
-    expect(locateQuote('ab ab', quote('ab', 'zz', 'zz'))).toBeNull()
-  })
-
-  it('returns null when the quote is not there', () => {
-    expect(locateQuote(body, quote('four'), position(0, 4))).toBeNull()
-  })
-
-  it('does not match half of a surrogate pair', () => {
-    expect(locateQuote('😀', quote('\ude00'))).toBeNull()
   })
 })
 

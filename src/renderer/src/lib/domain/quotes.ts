@@ -1,8 +1,9 @@
 /**
- * Quote anchoring: W3C TextQuote/TextPosition selectors over an article body, and finding a quote
- * again when its position no longer fits. Positions stored in data are Unicode code points (as the
- * W3C model says); everything that slices JavaScript strings works in UTF-16 indices, so the
+ * Quote selectors: W3C TextQuote/TextPosition selectors over an article body, made from a
+ * selection and checked in place. Positions stored in data are Unicode code points (as the W3C
+ * model says); everything that slices JavaScript strings works in UTF-16 indices, so the
  * conversion lives here. Also the paragraph split and mark segmentation the reader draws from.
+ * Finding a quote that is no longer where it was is anchoring.ts's one job.
  */
 import type { TextPositionSelector, TextQuoteSelector } from '$shared/corpus'
 
@@ -16,7 +17,7 @@ const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xd
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff
 
 /** True when index falls between the two halves of a surrogate pair. */
-function splitsPair(text: string, index: number): boolean {
+export function splitsPair(text: string, index: number): boolean {
   return (
     index > 0 &&
     index < text.length &&
@@ -134,81 +135,6 @@ export function verifyEvidence(
     body.slice(0, range.start).endsWith(quote.prefix) &&
     body.startsWith(quote.suffix, range.end)
   )
-}
-
-/**
- * One way of finding a quote. Returns the range, 'ambiguous' when it found several equally good
- * places (the search stops there: picking one would be a guess), or null to let the next try.
- */
-type Locator = (
-  body: string,
-  quote: TextQuoteSelector,
-  position: TextPositionSelector | undefined,
-) => TextRange | 'ambiguous' | null
-
-const atPosition: Locator = (body, quote, position) => {
-  if (!position) return null
-  const range = positionToRange(body, position)
-  return range && body.slice(range.start, range.end) === quote.exact ? range : null
-}
-
-/** Characters shared by the end of a and the end of b. */
-function commonSuffixLength(a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++
-  return n
-}
-
-/** Characters shared by the start of a and the start of b. */
-function commonPrefixLength(a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a[n] === b[n]) n++
-  return n
-}
-
-const byContext: Locator = (body, quote) => {
-  const { exact, prefix, suffix } = quote
-  let best: TextRange | null = null
-  let bestScore = -1
-  let tied = false
-  for (let at = body.indexOf(exact); at !== -1; at = body.indexOf(exact, at + 1)) {
-    const end = at + exact.length
-    if (splitsPair(body, at) || splitsPair(body, end)) continue
-    const score =
-      commonSuffixLength(body.slice(Math.max(0, at - prefix.length), at), prefix) +
-      commonPrefixLength(body.slice(end, end + suffix.length), suffix)
-    if (score > bestScore) {
-      best = { start: at, end }
-      bestScore = score
-      tied = false
-    } else if (score === bestScore) {
-      tied = true
-    }
-  }
-  if (tied) return 'ambiguous'
-  return best
-}
-
-/** Tried in order; a fuzzy locator for edited texts belongs at the end. */
-const LOCATORS: readonly Locator[] = [atPosition, byContext]
-
-/**
- * Where the quote is in the body (UTF-16): at its position if the exact text is still there,
- * else the one occurrence whose surroundings best match prefix and suffix; null when it is not
- * found or several occurrences match equally well.
- */
-export function locateQuote(
-  body: string,
-  quote: TextQuoteSelector,
-  position?: TextPositionSelector,
-): TextRange | null {
-  if (quote.exact.length === 0) return null
-  for (const locate of LOCATORS) {
-    const found = locate(body, quote, position)
-    if (found === 'ambiguous') return null
-    if (found) return found
-  }
-  return null
 }
 
 export interface Paragraph extends TextRange {

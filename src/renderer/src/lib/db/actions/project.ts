@@ -10,12 +10,13 @@ import {
   parseProjectFile,
   serializeProject,
   verifyProjectChecksums,
+  type Project,
   type ProjectContext,
-  type ProjectData,
   type ProjectMeta,
   type ProjectTable,
 } from '../../domain/project/format'
 import { planMerge } from '../../domain/project/merge'
+import { readAllTables } from '../tables'
 import { WriteError, toWriteError } from './errors'
 
 /** The database and undo stack to work on; the app's own unless a test passes its own. */
@@ -58,12 +59,24 @@ export interface ExportMeta {
   exportedAt?: string
 }
 
+/**
+ * Reads `text` as a project file and checks the whole of it (schema, references, offsets,
+ * checksums) without writing anything. Throws ImportError listing every problem found.
+ */
+export async function readCheckedProject(text: string, context: ProjectContext): Promise<Project> {
+  const parsed = parseProjectFile(text, context)
+  if (!parsed.ok) throw new ImportError(parsed.problems)
+  const checksums = await verifyProjectChecksums(parsed.project)
+  if (checksums.length > 0) throw new ImportError(checksums)
+  return parsed.project
+}
+
 /** The project file's text for everything in the store, read as one consistent snapshot. */
 export async function exportProject(
   meta: ExportMeta,
   store: ProjectStore = APP_STORE,
 ): Promise<string> {
-  const data = await store.db.transaction('r', [...PROJECT_TABLES], () => readAll(store.db))
+  const data = await readAllTables(store.db)
   return serializeProject(data, {
     exportedAt: meta.exportedAt ?? new Date().toISOString(),
     corpus: meta.corpus,
@@ -80,12 +93,8 @@ export async function importProject(
   context: ProjectContext,
   store: ProjectStore = APP_STORE,
 ): Promise<ImportSummary> {
-  const parsed = parseProjectFile(text, context)
-  if (!parsed.ok) throw new ImportError(parsed.problems)
   // Hashing awaits crypto.subtle, which would commit an open transaction early: done before it.
-  const checksums = await verifyProjectChecksums(parsed.project)
-  if (checksums.length > 0) throw new ImportError(checksums)
-  const incoming = parsed.project.data
+  const incoming = (await readCheckedProject(text, context)).data
 
   try {
     // runCommand, not command(): command() is bound to the app's database, and tests import
@@ -96,7 +105,7 @@ export async function importProject(
       PROJECT_TABLES,
       async () => {
         // Planned against the store as this transaction sees it, so nothing can change between.
-        const plan = planMerge(await readAll(store.db), incoming)
+        const plan = planMerge(await readAllTables(store.db), incoming)
         const added = {} as Record<ProjectTable, number>
         for (const table of PROJECT_TABLES) {
           const rows = plan.add[table]
@@ -129,19 +138,6 @@ export async function importProject(
       'failed',
       `Could not import the project: ${detail(error)}. Nothing was imported.`,
     )
-  }
-}
-
-/** Every table's rows; call inside a transaction over all of them. */
-async function readAll(db: SourcelineDb): Promise<ProjectData> {
-  return {
-    notes: await db.notes.toArray(),
-    highlights: await db.highlights.toArray(),
-    userEvents: await db.userEvents.toArray(),
-    evidence: await db.evidence.toArray(),
-    eventAnnotations: await db.eventAnnotations.toArray(),
-    entityEdits: await db.entityEdits.toArray(),
-    articles: await db.articles.toArray(),
   }
 }
 

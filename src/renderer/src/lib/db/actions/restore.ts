@@ -10,15 +10,14 @@ import { db as appDb } from '../db'
 import { history as appHistory, runCommand } from '../history'
 import {
   PROJECT_TABLES,
-  parseProjectFile,
-  verifyProjectChecksums,
-  type Project,
+  recordsPerTable,
+  totalRecords,
   type ProjectContext,
-  type ProjectData,
   type ProjectTable,
 } from '../../domain/project/format'
 import { planMerge, type MergeConflict } from '../../domain/project/merge'
-import { ImportError, type ProjectStore } from './project'
+import { readAllTables } from '../tables'
+import { readCheckedProject, type ProjectStore } from './project'
 import { WriteError, toWriteError } from './errors'
 
 const APP_STORE: ProjectStore = { db: appDb, history: appHistory }
@@ -44,38 +43,20 @@ export interface RestorePreview {
   exportedAt: string
 }
 
-/**
- * Checks the whole file (schema, references, offsets, checksums) without writing anything.
- * Throws ImportError listing every problem found.
- */
-export async function checkProjectFile(text: string, context: ProjectContext): Promise<Project> {
-  const parsed = parseProjectFile(text, context)
-  if (!parsed.ok) throw new ImportError(parsed.problems)
-  const checksums = await verifyProjectChecksums(parsed.project)
-  if (checksums.length > 0) throw new ImportError(checksums)
-  return parsed.project
-}
-
-export function countRecords(data: ProjectData): Record<ProjectTable, number> {
-  const counts = {} as Record<ProjectTable, number>
-  for (const table of PROJECT_TABLES) counts[table] = data[table].length
-  return counts
-}
-
 /** The merge an import would make now. The import itself plans again inside its transaction. */
 export async function previewImport(
   text: string,
   context: ProjectContext,
   store: ProjectStore = APP_STORE,
 ): Promise<ImportPreview> {
-  const project = await checkProjectFile(text, context)
-  const existing = await store.db.transaction('r', [...PROJECT_TABLES], () => readAll(store))
+  const project = await readCheckedProject(text, context)
+  const existing = await readAllTables(store.db)
   const plan = planMerge(existing, project.data)
   return {
-    added: PROJECT_TABLES.reduce((sum, table) => sum + plan.add[table].length, 0),
+    added: totalRecords(plan.add),
     skipped: plan.skipped,
     conflicts: plan.conflicts,
-    inFile: countRecords(project.data),
+    inFile: recordsPerTable(project.data),
     exportedAt: project.exportedAt,
   }
 }
@@ -84,11 +65,10 @@ export async function previewRestore(
   text: string,
   context: ProjectContext,
 ): Promise<RestorePreview> {
-  const project = await checkProjectFile(text, context)
-  const inFile = countRecords(project.data)
+  const project = await readCheckedProject(text, context)
   return {
-    inFile,
-    total: Object.values(inFile).reduce((a, b) => a + b, 0),
+    inFile: recordsPerTable(project.data),
+    total: totalRecords(project.data),
     exportedAt: project.exportedAt,
   }
 }
@@ -103,7 +83,7 @@ export async function restoreProject(
   context: ProjectContext,
   store: ProjectStore = APP_STORE,
 ): Promise<RestorePreview> {
-  const project = await checkProjectFile(text, context)
+  const project = await readCheckedProject(text, context)
   const data = project.data
   try {
     await runCommand(
@@ -131,32 +111,9 @@ export async function restoreProject(
       `Could not restore the backup: ${detail}. Nothing was changed; your data is as it was.`,
     )
   }
-  const inFile = countRecords(data)
   return {
-    inFile,
-    total: Object.values(inFile).reduce((a, b) => a + b, 0),
+    inFile: recordsPerTable(data),
+    total: totalRecords(data),
     exportedAt: project.exportedAt,
   }
-}
-
-async function readAll({ db }: ProjectStore): Promise<ProjectData> {
-  return {
-    notes: await db.notes.toArray(),
-    highlights: await db.highlights.toArray(),
-    userEvents: await db.userEvents.toArray(),
-    evidence: await db.evidence.toArray(),
-    eventAnnotations: await db.eventAnnotations.toArray(),
-    entityEdits: await db.entityEdits.toArray(),
-    articles: await db.articles.toArray(),
-  }
-}
-
-/** How many records the store holds, all user tables together. */
-export async function countStored(store: ProjectStore = APP_STORE): Promise<number> {
-  const { db } = store
-  return db.transaction('r', [...PROJECT_TABLES], async () => {
-    let total = 0
-    for (const table of PROJECT_TABLES) total += await db.table(table).count()
-    return total
-  })
 }

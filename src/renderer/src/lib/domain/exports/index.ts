@@ -2,7 +2,6 @@
  * The export formats in one place: each builds its file from the same ExportInput, and
  * `exportFileName` names the file the save dialog suggests, with the file type each is saved as.
  */
-export { articleFromImport } from './input'
 export type { ExportArticle, ExportEntity, ExportInput } from './input'
 import { buildWebAnnotations } from './annotations'
 import { buildCslJson } from './csl'

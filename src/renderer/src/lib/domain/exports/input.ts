@@ -1,18 +1,16 @@
 /**
  * What every export format takes: the events (already narrowed by the caller when exporting the
  * current filter), the sources they quote, and the user's notes and highlights. Imported articles
- * are brought to the bundled articles' shape by `articleFromImport`, so formats see one kind.
+ * are brought to the bundled articles' shape by `importedToArticle` (import/to-article.ts), so
+ * formats see one kind.
  */
-import type { Article } from '../../../../../shared/corpus'
 import type { Entity } from '../../../../../shared/entities'
 import type { AppEvent } from '../events'
-import type { Highlight, ImportedArticle, Note } from '../types'
+import type { SourcedArticle } from '../import/to-article'
+import type { Highlight, Note } from '../types'
 
 /** An article as the exports see it: bundled or imported, with its address when it has one. */
-export interface ExportArticle extends Article {
-  /** Where the article was read, when known (imported articles); only ever shown as text. */
-  url?: string | null
-}
+export type ExportArticle = SourcedArticle
 
 export type ExportEntity = Pick<Entity, 'id' | 'name' | 'kind' | 'aliases'>
 
@@ -35,27 +33,4 @@ export interface ExportInput {
   /** The entity catalogue; when given, reports add an index of the people and organisations. */
   entities?: ExportEntity[]
   appVersion?: string
-}
-
-/**
- * An imported article in the bundled articles' shape. Its "file" is the name it was imported
- * from; the body is the whole readable text, so it has no caption and its lines are all body.
- */
-export function articleFromImport(article: ImportedArticle): ExportArticle {
-  return {
-    id: article.id,
-    file: article.originalName,
-    sha256: article.sha256,
-    title: article.title,
-    outlet: article.outlet,
-    byline: article.byline,
-    published: article.published,
-    bodyLines: [1, article.body.split('\n').length],
-    captionLine: null,
-    language: 'en',
-    raw: article.original,
-    body: article.body,
-    caption: null,
-    url: article.url,
-  }
 }

@@ -3,6 +3,7 @@
  * refused up front with a message that names the file and says what would be accepted, so nobody
  * waits for a 200 MB page to parse only to be told no.
  */
+import { formatBytes } from '../bytes'
 
 /** Ten megabytes (SI, as file managers show them): far above any article, below a browser hang. */
 export const MAX_IMPORT_BYTES = 10_000_000
@@ -26,19 +27,9 @@ export function mediaTypeFor(fileName: string): ArticleMediaType | null {
   return match ? (MEDIA_TYPES.get(match[1]!.toLowerCase()) ?? null) : null
 }
 
-/**
- * A size in words: '52.4 MB', '830 KB', '12 bytes'. Rounded up, so a file just over the limit
- * never reads as exactly the limit.
- */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} byte${bytes === 1 ? '' : 's'}`
-  if (bytes < 1_000_000) return `${Math.ceil(bytes / 1000)} KB`
-  return `${Math.ceil(bytes / 100_000) / 10} MB`
-}
-
 /** “x.html” is 52.4 MB; Sourceline imports articles up to 10 MB. */
 export function tooLargeMessage(fileName: string, bytes: number): string {
-  return `“${fileName}” is ${formatSize(bytes)}; Sourceline imports articles up to ${formatSize(MAX_IMPORT_BYTES)}.`
+  return `“${fileName}” is ${formatBytes(bytes)}; Sourceline imports articles up to ${formatBytes(MAX_IMPORT_BYTES)}.`
 }
 
 /** “x.pdf” is not a kind of file Sourceline imports: choose a web page or text file (…). */

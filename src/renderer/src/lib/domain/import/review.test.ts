@@ -8,7 +8,7 @@ import {
   previewParagraphs,
   reviewDate,
   reviewUrl,
-  safeFileName,
+  cleanFileName,
   withoutDirectionControls,
 } from './review'
 
@@ -87,9 +87,9 @@ describe('direction controls in short fields', () => {
   })
 
   it('leave file names readable and never empty', () => {
-    expect(safeFileName('evil\u202Elmth.txt')).toBe('evillmth.txt')
-    expect(safeFileName('a\u0000b.md')).toBe('ab.md')
-    expect(safeFileName('\u202E')).toBe('article')
+    expect(cleanFileName('evil\u202Elmth.txt')).toBe('evillmth.txt')
+    expect(cleanFileName('a\u0000b.md')).toBe('ab.md')
+    expect(cleanFileName('\u202E')).toBe('article')
   })
 })
 

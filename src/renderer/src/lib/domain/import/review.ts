@@ -26,7 +26,7 @@ export function withoutDirectionControls(text: string): { text: string; removed:
 }
 
 /** A file name safe to show and store: no direction or control characters, never empty. */
-export function safeFileName(name: string): string {
+export function cleanFileName(name: string): string {
   const clean = withoutDirectionControls(name).text.replace(CONTROL, '').trim()
   return clean === '' ? 'article' : clean
 }

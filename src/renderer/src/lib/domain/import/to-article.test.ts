@@ -4,7 +4,7 @@ import { paragraphs } from '../quotes'
 import { importedToArticle } from './to-article'
 
 describe('importedToArticle', () => {
-  it('gives an imported article the shape the reader reads bundled articles in', () => {
+  it('gives an imported article the shape the reader and the exports read articles in', () => {
     const imported: ImportedArticle = {
       id: '0b4e7a52-6c1d-4c49-9a51-3f0f0e1c2d3a',
       title: 'Court jails three',
@@ -23,18 +23,19 @@ describe('importedToArticle', () => {
     const article = importedToArticle(imported)
     expect(article).toEqual({
       id: imported.id,
-      file: 'imported/court.html',
+      file: 'court.html',
       sha256: imported.sha256,
       title: 'Court jails three',
       outlet: 'The Cambodia Daily',
       byline: null,
       published: imported.published,
-      bodyLines: [1, 1],
+      bodyLines: [1, 3],
       captionLine: null,
       language: 'en',
       raw: imported.original,
       body: imported.body,
       caption: null,
+      url: 'https://example.org/court',
     })
     expect(paragraphs(article.body)).toHaveLength(2)
   })

@@ -1,27 +1,34 @@
 /**
- * An imported article as the reader sees every article: the shared `Article` shape the bundled
- * corpus has, so reading, highlighting and quoting work on imports without a second code path.
- * Pure.
+ * An imported article as every part of the app sees an article: the shared `Article` shape the
+ * bundled corpus has, so reading, highlighting, quoting and exporting work on imports without a
+ * second code path. The one adapter from stored imports to articles. Pure.
  */
 import type { Article } from '$shared/corpus'
 import type { ImportedArticle } from '../types'
 
-export function importedToArticle(a: ImportedArticle): Article {
+/** An article with the address it was read from, when it has one (imported articles do). */
+export interface SourcedArticle extends Article {
+  /** Only ever shown as text, never opened by the app on its own. */
+  url?: string | null
+}
+
+export function importedToArticle(a: ImportedArticle): SourcedArticle {
   return {
     id: a.id,
-    // Not a path under resources/corpus: it names where the text came from, for display.
-    file: `imported/${a.originalName}`,
+    // The name the file had when the user imported it: what "Received file" and exports show.
+    file: a.originalName,
     sha256: a.sha256,
     title: a.title,
     outlet: a.outlet,
     byline: a.byline,
     published: a.published,
-    // The body is stored already cut from the file, so no line range applies.
-    bodyLines: [1, 1],
+    // The body is the whole readable text, cut from the file on import: every line is body.
+    bodyLines: [1, a.body.split('\n').length],
     captionLine: null,
     language: 'en',
     raw: a.original,
     body: a.body,
     caption: null,
+    url: a.url,
   }
 }

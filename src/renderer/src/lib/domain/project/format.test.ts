@@ -14,7 +14,7 @@ import {
   BUNDLED_ID,
   CURATED_EVENT,
   IMPORTED_BODY,
-  importedArticle,
+  makeImportedArticle,
   passage,
   testContext,
   validData,
@@ -458,7 +458,7 @@ describe('duplicates', () => {
   })
 
   it('refuses the same article content twice', () => {
-    const text = edited((p) => p.data.articles.push(importedArticle({ id: 'imported-2' })))
+    const text = edited((p) => p.data.articles.push(makeImportedArticle({ id: 'imported-2' })))
     expect(problems(text)).toEqual([
       `data.articles[1].sha256: "${'a'.repeat(64)}" appears twice (also at data.articles[0])`,
     ])

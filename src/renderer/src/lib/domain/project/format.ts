@@ -7,6 +7,8 @@
 import * as v from 'valibot'
 import { CATEGORIES, type CategoryId } from '$shared/corpus'
 import { EntityEditSchema } from '$shared/entities'
+import { formatBytes } from '../bytes'
+import { sortKeysDeep } from '../canonical'
 import { sha256Hex } from '../corpus'
 import { isValidEdtf } from '../dates'
 import type {
@@ -94,6 +96,18 @@ export function emptyProjectData(): ProjectData {
     entityEdits: [],
     articles: [],
   }
+}
+
+/** How many records each table holds. */
+export function recordsPerTable(data: ProjectData): Record<ProjectTable, number> {
+  const counts = {} as Record<ProjectTable, number>
+  for (const table of PROJECT_TABLES) counts[table] = data[table].length
+  return counts
+}
+
+/** How many records all tables hold together. */
+export function totalRecords(data: ProjectData): number {
+  return PROJECT_TABLES.reduce((sum, table) => sum + data[table].length, 0)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,7 +280,7 @@ export function serializeProject(snapshot: ProjectData, meta: ProjectMeta): stri
     const key = table === 'eventAnnotations' ? 'eventId' : 'id'
     const rows: readonly object[] = snapshot[table]
     data[table] = rows
-      .map(sortRecordKeys)
+      .map((row) => sortKeysDeep(row) as Record<string, unknown>)
       .sort((a, b) => compareCodeUnits(String(a[key]), String(b[key])))
   }
   const file = {
@@ -282,19 +296,6 @@ export function serializeProject(snapshot: ProjectData, meta: ProjectMeta): stri
 /** Code-unit order, as IndexedDB sorts string keys; localeCompare would differ between machines. */
 function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
-}
-
-function sortRecordKeys(record: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(record).sort(([a], [b]) => compareCodeUnits(a, b)))
-    out[key] = sortKeys(value)
-  return out
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (value === null || typeof value !== 'object') return value
-  return sortRecordKeys(value)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,11 +315,7 @@ export function parseProjectFile(text: string, context: ProjectContext): Project
 
   const maxBytes = context.maxBytes ?? MAX_PROJECT_BYTES
   const bytes = utf8LengthUpTo(text, maxBytes)
-  if (bytes > maxBytes)
-    return fail([
-      `The file is ${formatBytes(utf8Length(text), Math.ceil)}; a project file can be at most ` +
-        `${formatBytes(maxBytes)}.`,
-    ])
+  if (bytes > maxBytes) return fail([projectTooLarge(utf8Length(text), maxBytes)])
 
   if (text.trim() === '') return fail(['The file is empty.'])
 
@@ -437,11 +434,9 @@ function utf8Length(text: string, stopAfter = Infinity): number {
   return bytes
 }
 
-/** Rounded up for a file's size, so a file just over the limit never reads as the limit. */
-function formatBytes(bytes: number, round = Math.floor): string {
-  if (bytes >= MB) return `${(round(bytes / 100_000) / 10).toLocaleString('en')} MB`
-  if (bytes >= 1000) return `${(round(bytes / 100) / 10).toLocaleString('en')} kB`
-  return `${bytes} bytes`
+/** The refusal of a file over the size limit, before it is read or parsed. */
+export function projectTooLarge(bytes: number, maxBytes = MAX_PROJECT_BYTES): string {
+  return `The file is ${formatBytes(bytes)}; a project file can be at most ${formatBytes(maxBytes)}.`
 }
 
 // Syntax

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PROJECT_TABLES, emptyProjectData, type ProjectData } from './format'
-import { COPY_TITLE_PREFIX, deepEqual, planMerge, type MergePlan } from './merge'
-import { CURATED_EVENT, importedArticle, validData } from './test-fixtures'
+import { COPY_TITLE_PREFIX, planMerge, type MergePlan } from './merge'
+import { CURATED_EVENT, makeImportedArticle, validData } from './test-fixtures'
 
 /** The store after writing the plan: new rows appended, annotations replaced by event. */
 function apply(existing: ProjectData, plan: MergePlan): ProjectData {
@@ -106,7 +106,7 @@ describe('planMerge', () => {
 
   it('copies an article whose id holds other content, and moves its quotes to the copy', () => {
     const existing = validData()
-    existing.articles[0] = importedArticle({ sha256: 'b'.repeat(64), title: 'Another' })
+    existing.articles[0] = makeImportedArticle({ sha256: 'b'.repeat(64), title: 'Another' })
     const plan = planMerge(existing, validData())
     const [article] = plan.add.articles
     expect(article!.id).toMatch(/^imported-1-copy-[0-9a-f]{8}$/)
@@ -118,7 +118,7 @@ describe('planMerge', () => {
 
   it('treats the same content under another id as the same article', () => {
     const existing = emptyProjectData()
-    existing.articles = [importedArticle({ id: 'stored-copy', title: 'Kept title' })]
+    existing.articles = [makeImportedArticle({ id: 'stored-copy', title: 'Kept title' })]
     const plan = planMerge(existing, validData())
     expect(plan.add.articles).toEqual([])
     expect(plan.add.highlights.find((h) => h.id === 'highlight-2')?.articleId).toBe('stored-copy')
@@ -172,7 +172,7 @@ describe('planMerge', () => {
     const existing = validData()
     existing.userEvents[0]!.summary = 'changed'
     existing.notes[0]!.body = 'changed'
-    existing.articles[0] = importedArticle({ sha256: 'c'.repeat(64) })
+    existing.articles[0] = makeImportedArticle({ sha256: 'c'.repeat(64) })
     const first = planMerge(existing, validData())
     expect(planMerge(structuredClone(existing), validData())).toEqual(first)
     expect(first.conflicts.length).toBeGreaterThan(0)
@@ -207,16 +207,5 @@ describe('planMerge', () => {
     expect(new Set(apply(existing, plan).notes.map((n) => n.id)).size).toBe(
       existing.notes.length + plan.add.notes.length,
     )
-  })
-})
-
-describe('deepEqual', () => {
-  it('ignores key order and undefined keys, and sees every difference', () => {
-    expect(deepEqual({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true)
-    expect(deepEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true)
-    expect(deepEqual({ a: [1, 2] }, { a: [2, 1] })).toBe(false)
-    expect(deepEqual({ a: null }, { a: {} })).toBe(false)
-    expect(deepEqual([], {})).toBe(false)
-    expect(deepEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false)
   })
 })

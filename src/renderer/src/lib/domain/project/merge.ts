@@ -4,6 +4,7 @@
  * flagged copy under a new id, and references to the copy follow it. Pure and deterministic: the
  * same store and file always give the same plan. Policy: docs/decisions/0006-project-file.md.
  */
+import { canonicalJson, deepEqual } from '../canonical'
 import { MAX_ID_LENGTH, emptyProjectData, type ProjectData, type ProjectTable } from './format'
 
 /** A record added as a copy because its id was taken by different content. */
@@ -225,26 +226,6 @@ function unite(a: readonly string[], b: readonly string[]): string[] {
   return out
 }
 
-/**
- * Deep equality of JSON-like values, ignoring key order. A key holding undefined counts as absent,
- * as it would be once written to a file.
- */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]))
-  const ra = a as Record<string, unknown>
-  const rb = b as Record<string, unknown>
-  const keysA = Object.keys(ra).filter((k) => ra[k] !== undefined)
-  const keysB = Object.keys(rb).filter((k) => rb[k] !== undefined)
-  return (
-    keysA.length === keysB.length &&
-    keysA.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && deepEqual(ra[k], rb[k]))
-  )
-}
-
 /** 8 hex digits of a 53-bit hash (cyrb53) of the value's canonical JSON. Not cryptographic. */
 function contentHash(value: unknown): string {
   const text = canonicalJson(value)
@@ -259,17 +240,4 @@ function contentHash(value: unknown): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
   const n = 4294967296 * (2097151 & h2) + (h1 >>> 0)
   return n.toString(16).padStart(14, '0').slice(-8)
-}
-
-/** JSON with keys sorted at every level, so equal content gives equal text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>
-    const keys = Object.keys(record)
-      .filter((k) => record[k] !== undefined)
-      .sort()
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
 }

@@ -32,7 +32,7 @@ export function passage(body: string, words: string) {
 export const IMPORTED_ORIGINAL = '<p>The police opened 40 cases in 2010 💡 and closed 12.</p>'
 export const IMPORTED_BODY = 'The police opened 40 cases in 2010 💡 and closed 12.'
 
-export function importedArticle(overrides: Partial<ImportedArticle> = {}): ImportedArticle {
+export function makeImportedArticle(overrides: Partial<ImportedArticle> = {}): ImportedArticle {
   return {
     id: 'imported-1',
     title: 'Police figures',
@@ -125,7 +125,7 @@ export function validData(): ProjectData {
         edit: { type: 'rename', id: 'minister', name: 'The Minister' },
       },
     ],
-    articles: [importedArticle()],
+    articles: [makeImportedArticle()],
   }
 }
 

@@ -35,13 +35,6 @@ function relativeWords(ms: number, locale?: string): string {
   return Math.abs(seconds) < 10 ? 'just now' : format.format(seconds, 'second')
 }
 
-/** "512 bytes", "3.4 kB", "12.1 MB". */
-export function sizeWords(bytes: number): string {
-  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`
-  if (bytes >= 1000) return `${(bytes / 1000).toFixed(1)} kB`
-  return `${bytes} byte${bytes === 1 ? '' : 's'}`
-}
-
 /** Ids a merge gave to copies: `<id>-copy-<8 hex>` (see merge.ts). */
 const COPY_ID = /-copy-[0-9a-f]{8}$/
 

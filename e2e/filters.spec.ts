@@ -1,0 +1,142 @@
+/**
+ * The filters narrow every view together and combine with AND: category, person or
+ * organisation, tag and source at once. Each step checks the drawn timeline items, the undated
+ * list, the count, and (at some steps) the table, against sets worked out from the bundled
+ * corpus by hand.
+ */
+import { expect, test, type Page } from './fixtures'
+import { SourcelinePage } from './pages/SourcelinePage'
+
+const TAG = 'follow up'
+const TAGGED = [
+  '155 human trafficking cases in 2020',
+  'Ministry of Interior: 109 cases, 680 people rescued',
+  'US TIP report downgrades Cambodia to Tier 3',
+  'Cambodia and China agree an action plan against trafficking',
+  'Draft law on surrogacy',
+]
+const TOTAL = 23
+
+class FilteredViews {
+  readonly app: SourcelinePage
+  constructor(readonly page: Page) {
+    this.app = new SourcelinePage(page)
+  }
+
+  async choose(filter: 'category' | 'entity' | 'tag' | 'source', label: string): Promise<void> {
+    await this.page.getByTestId(`filter-${filter}`).selectOption({ label })
+  }
+
+  /** The timeline's items and the undated list show exactly these events. */
+  async expectShown(dated: string[], undated: string[]): Promise<void> {
+    const count = this.page.getByTestId('filter-count')
+    const shown = dated.length + undated.length
+    await expect(count).toHaveText(
+      shown === TOTAL ? `${TOTAL} events` : `${shown} of ${TOTAL} events`,
+    )
+    // vis-timeline draws only what is in its window, so fit the window to what is shown first.
+    await this.page.getByTestId('fit-all').click()
+    await expect(this.app.timelineItems).toHaveCount(dated.length)
+    for (const title of dated)
+      await expect(this.app.timelineItems.filter({ hasText: title })).toHaveCount(1)
+    await expect(this.app.undatedItems).toHaveCount(undated.length)
+    for (const title of undated)
+      await expect(this.app.undatedItems.filter({ hasText: title })).toHaveCount(1)
+  }
+
+  /** The table shows exactly these events; the view goes back to the timeline afterwards. */
+  async expectTable(titles: string[]): Promise<void> {
+    await this.page.getByTestId('view-table').click()
+    const rows = this.page.getByTestId('event-row')
+    await expect(rows).toHaveCount(titles.length)
+    for (const title of titles) await expect(rows.filter({ hasText: title })).toHaveCount(1)
+    await this.page.getByTestId('view-timeline').click()
+    await expect(this.page.getByTestId('event-table')).toHaveCount(0)
+  }
+
+  /** Tags events from the table, as a user who works through a list would. */
+  async tag(titles: string[], tag: string): Promise<void> {
+    await this.page.getByTestId('view-table').click()
+    for (const title of titles) {
+      await this.page.getByTestId('event-row').filter({ hasText: title }).click()
+      await expect(this.app.eventTitle).toContainText(title)
+      await this.page.getByTestId('event-tags-button').click()
+      await this.page.getByTestId('event-tags-edit').fill(tag)
+      await this.page.getByTestId('event-tags-edit').press('Enter')
+      await expect(this.page.getByTestId('event-tags')).toContainText(tag)
+    }
+    await this.page.getByTestId('view-timeline').click()
+  }
+}
+
+test('filters combine: category AND person AND tag AND source narrow the timeline, undated list and table', async ({
+  page,
+  consoleErrors,
+}) => {
+  // Five tags and eight filter steps, each checked in two or three views.
+  test.setTimeout(120_000)
+  const views = new FilteredViews(page)
+  await views.app.open()
+  await views.tag(TAGGED, TAG)
+
+  // One criterion: Chou Bun Eng.
+  await views.choose('entity', 'Chou Bun Eng')
+  await views.expectShown(
+    [
+      'Cambodia–Vietnam MoU on the Standard of Operation',
+      'Ministry of Interior: 109 cases, 680 people rescued',
+      '155 human trafficking cases in 2020',
+      '359 human trafficking cases in 2021',
+      'US TIP report downgrades Cambodia to Tier 3',
+      'Chou Bun Eng calls the Tier 3 downgrade unjust',
+      'Chou Bun Eng welcomes JICA cooperation',
+    ],
+    ['Cambodia and China agree an action plan against trafficking'],
+  )
+
+  // AND the tag: only the tagged ones of hers, dated and undated.
+  await views.choose('tag', TAG)
+  const personAndTag = [
+    'Ministry of Interior: 109 cases, 680 people rescued',
+    '155 human trafficking cases in 2020',
+    'US TIP report downgrades Cambodia to Tier 3',
+  ]
+  await views.expectShown(personAndTag, [
+    'Cambodia and China agree an action plan against trafficking',
+  ])
+  await views.expectTable([
+    ...personAndTag,
+    'Cambodia and China agree an action plan against trafficking',
+  ])
+
+  // AND a category.
+  await views.choose('category', 'Enforcement and figures')
+  await views.expectShown(
+    ['Ministry of Interior: 109 cases, 680 people rescued', '155 human trafficking cases in 2020'],
+    [],
+  )
+
+  // AND a source: one event meets all four.
+  await views.choose('source', 'Interior ministry lauds anti-trafficking work')
+  await views.expectShown(['155 human trafficking cases in 2020'], [])
+  await views.expectTable(['155 human trafficking cases in 2020'])
+
+  // Changing one criterion keeps the others.
+  await views.choose('category', 'International cooperation and assessment')
+  await views.expectShown(['US TIP report downgrades Cambodia to Tier 3'], [])
+  await views.choose('source', 'China agrees on anti-human trafficking cooperation')
+  await views.expectShown([], ['Cambodia and China agree an action plan against trafficking'])
+
+  // Another person with the same three others: Hun Sen's tagged event is law and policy.
+  await views.choose('entity', 'Hun Sen')
+  await views.expectShown([], [])
+  await views.expectTable([])
+
+  // Clearing brings every event back in every view.
+  await page.getByTestId('filter-clear').click()
+  await expect(page.getByTestId('filter-clear')).toHaveCount(0)
+  await expect(page.getByTestId('filter-count')).toHaveText(`${TOTAL} events`)
+  await expect(views.app.timelineItems).toHaveCount(18)
+  await expect(views.app.undatedItems).toHaveCount(5)
+  consoleErrors.expectNone()
+})
