@@ -40,7 +40,9 @@ test('a note can be edited and deleted', async ({ page }) => {
   // Deleting asks nothing and claims nothing false: Ctrl+Z brings the note back.
   await app.notes.first().getByTestId('note-delete').click()
   await expect(app.notes).toHaveCount(0)
-  await expect(page.getByTestId('message-success')).toContainText('Ctrl+Z brings it back')
+  await expect(
+    page.getByTestId('message-success').filter({ hasText: 'Note deleted. Ctrl+Z brings it back.' }),
+  ).toBeVisible()
   expect(await app.storedNotes()).toEqual([])
   await expect(app.item(EVENT)).not.toHaveClass(/has-note/)
   await app.timeline.focus()
