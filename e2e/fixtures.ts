@@ -148,12 +148,16 @@ export async function download(page: Page, action: () => Promise<unknown>): Prom
 }
 
 interface Fixtures {
+  /** Show the first start's orientation; other specs start as someone who has dismissed it. */
+  orientation: boolean
   app: App
   consoleErrors: ConsoleErrors
   requests: RequestLog
 }
 
 export const test = base.extend<Fixtures>({
+  orientation: [false, { option: true }],
+
   // Playwright requires the destructuring pattern even when a fixture needs nothing.
   // eslint-disable-next-line no-empty-pattern
   consoleErrors: async ({}, use) => {
@@ -166,7 +170,16 @@ export const test = base.extend<Fixtures>({
   },
 
   app: async (
-    { playwright, browserName, headless, launchOptions, baseURL, consoleErrors, requests },
+    {
+      playwright,
+      browserName,
+      headless,
+      launchOptions,
+      baseURL,
+      consoleErrors,
+      requests,
+      orientation,
+    },
     use,
   ) => {
     if (browserName !== 'chromium') throw new Error('the app fixture runs Chromium only')
@@ -179,6 +192,15 @@ export const test = base.extend<Fixtures>({
         ...(baseURL ? { baseURL } : {}),
         acceptDownloads: true,
       })
+      if (!orientation)
+        await context.addInitScript(() => {
+          try {
+            if (!localStorage.getItem('sourceline.layout'))
+              localStorage.setItem('sourceline.layout', JSON.stringify({ orientationDone: true }))
+          } catch {
+            // about:blank has no storage
+          }
+        })
       consoleErrors.attach(context)
       requests.attach(context)
       const page = context.pages()[0] ?? (await context.newPage())

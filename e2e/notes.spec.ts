@@ -37,11 +37,18 @@ test('a note can be edited and deleted', async ({ page }) => {
   await expect(app.notes.first()).toContainText('edited')
   expect((await app.storedNotes()).map((n) => n.body)).toEqual(['Second draft'])
 
-  page.once('dialog', (dialog) => void dialog.accept())
+  // Deleting asks nothing and claims nothing false: Ctrl+Z brings the note back.
   await app.notes.first().getByTestId('note-delete').click()
   await expect(app.notes).toHaveCount(0)
+  await expect(
+    page.getByTestId('message-success').filter({ hasText: 'Note deleted. Ctrl+Z brings it back.' }),
+  ).toBeVisible()
   expect(await app.storedNotes()).toEqual([])
   await expect(app.item(EVENT)).not.toHaveClass(/has-note/)
+  await app.timeline.focus()
+  await page.keyboard.press('Control+z')
+  await expect(app.notes.first().getByTestId('note-body')).toHaveText('Second draft')
+  expect((await app.storedNotes()).map((n) => n.body)).toEqual(['Second draft'])
 })
 
 test('HTML in a note stays inert text and links never navigate the app', async ({

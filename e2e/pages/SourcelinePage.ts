@@ -6,6 +6,19 @@ import { expect, type Locator, type Page } from '@playwright/test'
 import { download, type Downloaded } from '../fixtures'
 import { BasePage } from './BasePage'
 
+interface Box {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
+
+export interface FirstView {
+  panel: Box
+  undated: Box
+  items: { title: string; box: Box; centre: { x: number; y: number } }[]
+}
+
 export class SourcelinePage extends BasePage {
   readonly timeline: Locator
   readonly timelineItems: Locator
@@ -115,6 +128,61 @@ export class SourcelinePage extends BasePage {
         }),
       table,
     )
+  }
+
+  /**
+   * Where each drawn event is once the first view has settled: its box with its label (in page
+   * px), the point to click, and the visible part of the timeline's drawing panel (the panel
+   * clipped by the scrolling pane around it). Also the undated list's box.
+   */
+  async firstViewBoxes(): Promise<FirstView> {
+    const read = () =>
+      this.page.evaluate(() => {
+        const rect = (el: Element | null) => {
+          const r = el?.getBoundingClientRect()
+          return r
+            ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom }
+            : { left: 0, right: 0, top: 0, bottom: 0 }
+        }
+        const center = rect(document.querySelector('[data-testid=timeline] .vis-panel.vis-center'))
+        const pane = rect(document.querySelector('[data-testid=timeline]'))
+        const panel = {
+          left: Math.max(center.left, pane.left),
+          right: Math.min(center.right, pane.right),
+          top: Math.max(center.top, pane.top),
+          bottom: Math.min(center.bottom, pane.bottom),
+        }
+        const items = [
+          ...document.querySelectorAll(
+            '[data-testid=timeline] .vis-item.vis-range, [data-testid=timeline] .vis-item.vis-point',
+          ),
+        ].map((el) => {
+          const box = rect(el)
+          const label = rect(el.querySelector('.vis-item-content'))
+          return {
+            title: el.querySelector('.vis-item-content')?.textContent?.trim() ?? '',
+            box: {
+              left: Math.min(box.left, label.left),
+              right: Math.max(box.right, label.right),
+              top: Math.min(box.top, label.top),
+              bottom: Math.max(box.bottom, label.bottom),
+            },
+            centre: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+          }
+        })
+        return { panel, items, undated: rect(document.querySelector('[data-testid=undated-list]')) }
+      })
+    // The first view is fitted once the items are drawn: wait until nothing moves.
+    let last = await read()
+    await expect
+      .poll(async () => {
+        const now = await read()
+        const same = JSON.stringify(now) === JSON.stringify(last)
+        last = now
+        return same
+      })
+      .toBe(true)
+    return last
   }
 
   /** The labels on the time axis in order, e.g. ['1995', '2000', '2005', …]. */

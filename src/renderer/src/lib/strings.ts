@@ -24,6 +24,7 @@ export const counts = {
   notes: count('note'),
   highlights: count('highlight'),
   mentions: count('mention'),
+  quotes: count('quoted passage'),
   files: count('file'),
 }
 
@@ -47,6 +48,7 @@ export const strings = {
   highlightKept: 'Highlight kept.',
   highlightSaved: 'Highlight saved.',
   highlightDeleted: 'Highlight deleted. Ctrl+Z brings it back.',
+  noteDeleted: 'Note deleted. Ctrl+Z brings it back.',
   quoteAdded: (title: string, stance: 'supports' | 'contradicts') =>
     stance === 'supports'
       ? `Quote added to “${title}”.`
@@ -89,4 +91,22 @@ export const strings = {
   editEvent: 'Edit event',
   saveEvent: 'Save event',
   details: 'Details',
+  orientation: {
+    title: 'Welcome to Sourceline',
+    intro:
+      'Three places to know. Everything you write stays on this computer, and Ctrl+Z undoes any change. Press ? for the keyboard shortcuts.',
+    dismiss: 'Got it',
+    timeline: {
+      title: 'Timeline',
+      text: 'Every dated event from the articles, one lane per kind. Click an event to read its sources.',
+    },
+    reader: {
+      title: 'Reader',
+      text: 'The article behind an event, with the quoted passages marked. Select words to keep a highlight or start an event.',
+    },
+    side: {
+      title: 'Side panel',
+      text: 'The selected event’s sources and your notes. Annotations lists every highlight and note; People & orgs, who is named where.',
+    },
+  },
 } as const

@@ -39,7 +39,7 @@ export function keyedSize(
 }
 
 /** The most of the height the timeline takes by itself, leaving the reader the rest. */
-export const DEFAULT_TIMELINE_SHARE = 0.7
+export const DEFAULT_TIMELINE_SHARE = 0.78
 
 /**
  * The timeline's height: what its lanes need (so no lane scrolls out of sight), but no more than the
