@@ -4,6 +4,7 @@
  * and Arabic month names; Chinese/Japanese 年月日; Thai Buddhist Era years; ISO 8601 basic form.
  * Only what names a date unambiguously is rewritten; the reader still refuses the rest. Pure.
  */
+import { MONTHS as ENGLISH_MONTH_NAMES } from './dates'
 
 /** Zero of each decimal digit block the reader accepts. */
 const DIGIT_ZEROS = [0x17e0, 0x0e50, 0x0660, 0x06f0, 0x0966, 0xff10, 0x0ed0, 0x1040]
@@ -21,20 +22,7 @@ export function toLatinDigits(text: string): string {
   })
 }
 
-const ENGLISH_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+const ENGLISH_MONTHS = ENGLISH_MONTH_NAMES
 
 /** Month names by language, January first. Abbreviations follow, each pointing at its month. */
 const MONTHS: Record<string, readonly (readonly string[])[]> = {

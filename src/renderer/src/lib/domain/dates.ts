@@ -245,7 +245,8 @@ export function isValidEdtf(s: string): boolean {
 
 // ---- Wording ----
 
-const MONTHS = [
+/** English month names, January first: the words dates are said back in. */
+export const MONTHS = [
   'January',
   'February',
   'March',
