@@ -14,5 +14,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'resources/**/*.test.ts'],
     environment: 'node',
+    // Two shared cores: the database and property tests are slow, not stuck, past 5 s.
+    testTimeout: 30_000,
   },
 })

@@ -445,8 +445,8 @@ describe('references', () => {
 
 describe('the size refusal', () => {
   it('never shows a refused size as equal to the limit, whatever the limit', () => {
-    expect(projectTooLarge(200_040_000)).toBe(
-      'The file is 201 MB; a project file can be at most 200 MB.',
+    expect(projectTooLarge(400_040_000)).toBe(
+      'The file is 401 MB; a project file can be at most 400 MB.',
     )
     expect(projectTooLarge(10_485_761, 10_485_760)).toBe(
       'The file is 10.5 MB; a project file can be at most 10.4 MB.',
