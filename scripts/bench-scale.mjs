@@ -4,7 +4,7 @@
  * reload, zoom and pan, a filter, the table, three exports and undo of the import, each timed with
  * the longest main-thread task it caused (PerformanceObserver 'longtask'). Beside it, raw
  * vis-timeline given the same number of plain items on a bare page, and the ratio. Returns the
- * figures; bench.mjs prints them and the verdict against the targets (docs/decisions/0012-...).
+ * figures; bench.mjs prints them and the verdict against the targets (docs/decisions/0017-scale-timeline-windowing.md).
  */
 import { readFile, rm, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

@@ -4,7 +4,7 @@
  * EDTF it gives, with its precision and qualifiers. English goes through chrono-node, wrapped by
  * our refusals (a numeric date with two readings is never guessed); years, "since", "recently"
  * and Khmer digits are read here. Suggestions are only offered, never applied
- * (docs/decisions/0012-evidence-suggestions-never-applied.md).
+ * (docs/decisions/0016-evidence-suggestions-never-applied.md).
  */
 import * as chrono from 'chrono-node'
 import type { Dating } from '$shared/corpus'

@@ -1,7 +1,7 @@
 /**
  * An article's language as a BCP 47 tag and its writing direction: reading what a page declares,
  * checking it against the script the text is written in, and guessing from the text when the page
- * says nothing. Also the names the app shows for languages. Pure (see docs/decisions/0012).
+ * says nothing. Also the names the app shows for languages. Pure (see docs/decisions/0015).
  */
 
 export type TextDirection = 'ltr' | 'rtl'

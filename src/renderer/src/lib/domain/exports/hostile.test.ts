@@ -15,6 +15,7 @@ import { buildCslJson } from './csl'
 import { buildCsv } from './csv'
 import { buildStandaloneHtml } from './html'
 import type { ExportInput } from './input'
+import { gradeId, type GradeKind, type GradeRecord } from '../grading'
 import { buildReport } from './markdown'
 import { realExportInput } from './test-fixture'
 import { buildTimelineJs } from './timelinejs'
@@ -94,7 +95,18 @@ function withText(text: string): ExportInput {
       tags: [text],
       quote: { ...h.quote, exact: text },
     })),
+    // Grades and explained conflicts carry the user's reasons and notes into the exports too.
+    grades: [
+      ...base.articles.map((a) => grade('article', a.id, 'B', text)),
+      ...base.events.flatMap((e) => e.evidence.map((x) => grade('quote', x.id, '2', text))),
+      ...base.highlights.map((h) => grade('highlight', h.id, '3', text)),
+    ],
+    conflictNotes: base.events.map((e) => ({ id: `support:${e.id}`, note: text, updatedAt: 1 })),
   }
+}
+
+function grade(kind: GradeKind, targetId: string, value: string, reason: string): GradeRecord {
+  return { id: gradeId(kind, targetId), kind, targetId, grade: value, reason, updatedAt: 1 }
 }
 
 function elements(html: string): Element[] {

@@ -2,7 +2,7 @@
  * The word-level rules the web page reader uses, kept apart from any DOM so they run wherever the
  * page is parsed: JSON-LD unwrapping, byline checks, titles less the outlet's name, furniture
  * phrases in the languages the importer is tested on, gallery captions, and how a removed block
- * is described to the person. Pure (docs/decisions/0012).
+ * is described to the person. Pure (docs/decisions/0015).
  */
 
 /** JSON-LD inside `<![CDATA[ … ]]>` or `<!-- … -->` (old CMS templates): the JSON alone. */

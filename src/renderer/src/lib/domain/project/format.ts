@@ -30,7 +30,7 @@ export const PROJECT_APP = 'Sourceline'
 /**
  * Larger files are refused before they are parsed: JSON.parse would hold several copies. Sized
  * for 100,000 events with their quotes, 5,000 articles and 50,000 notes and highlights
- * (docs/decisions/0012-scale-timeline-windowing.md), under V8's longest string (~512 M).
+ * (docs/decisions/0017-scale-timeline-windowing.md), under V8's longest string (~512 M).
  */
 export const MAX_PROJECT_BYTES = 400_000_000
 export const MAX_RECORDS_PER_TABLE = 250_000
