@@ -16,6 +16,8 @@ import {
   type WebError,
 } from '@playwright/test'
 
+import { skipOrientation } from './fresh-profile'
+
 export { expect }
 export type { Page }
 
@@ -192,15 +194,7 @@ export const test = base.extend<Fixtures>({
         ...(baseURL ? { baseURL } : {}),
         acceptDownloads: true,
       })
-      if (!orientation)
-        await context.addInitScript(() => {
-          try {
-            if (!localStorage.getItem('sourceline.layout'))
-              localStorage.setItem('sourceline.layout', JSON.stringify({ orientationDone: true }))
-          } catch {
-            // about:blank has no storage
-          }
-        })
+      if (!orientation) await skipOrientation(context)
       consoleErrors.attach(context)
       requests.attach(context)
       const page = context.pages()[0] ?? (await context.newPage())

@@ -29,6 +29,7 @@ export async function launchFreshProfile(options: {
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
     acceptDownloads: true,
   })
+  await skipOrientation(context)
   options.consoleErrors.attach(context)
   options.requests.attach(context)
   const page = context.pages()[0] ?? (await context.newPage())
@@ -40,4 +41,16 @@ export async function launchFreshProfile(options: {
       await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
     },
   }
+}
+
+/** Starts a profile as someone who has dismissed the first start's orientation already. */
+export async function skipOrientation(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    try {
+      if (!localStorage.getItem('sourceline.layout'))
+        localStorage.setItem('sourceline.layout', JSON.stringify({ orientationDone: true }))
+    } catch {
+      // about:blank has no storage
+    }
+  })
 }

@@ -3,6 +3,10 @@
  * Shared by the Chromium startup and recovery specs and the Electron safety spec.
  */
 import type { Page } from '@playwright/test'
+import { SCHEMA_VERSION } from '../src/shared/schema'
+
+/** The IndexedDB version this build's store has (Dexie's version × 10). */
+export const CURRENT_STORE_VERSION = SCHEMA_VERSION * 10
 
 /** The note a schema-1 store holds. */
 export interface V1Note {

@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from './fixtures'
 import { fakeMainLog, installFakeMain, projectFile } from './fake-main'
-import { storeVersion, writeV1Store } from './old-stores'
+import { CURRENT_STORE_VERSION, storeVersion, writeV1Store } from './old-stores'
 import { SourcelinePage } from './pages/SourcelinePage'
 
 const EVENT = 'Law on combatting human trafficking and sex trafficking'
@@ -108,7 +108,7 @@ test('an older store is backed up before its upgrade, and the notice names the b
     app: 'Sourceline',
     data: { notes: [NOTE], highlights: [], articles: [] },
   })
-  expect(await storeVersion(page)).toBe(30)
+  expect(await storeVersion(page)).toBe(CURRENT_STORE_VERSION)
   await page.getByTestId('startup-notice').getByRole('button', { name: 'Dismiss' }).click()
   await expect(page.getByTestId('startup-notice')).toHaveCount(0)
 })

@@ -114,6 +114,8 @@ test('a Khmer article imported from a .txt is found by a Khmer word typed withou
   const hit = search.hits.and(page.locator('[data-kind="passage"]')).first()
   await expect(hit.locator('mark')).toHaveText(`ជួញដូរ${ZWSP}មនុស្ស`)
   await expect(hit.getByTestId('search-snippet')).toHaveAttribute('dir', 'auto')
+  // The article's language travels with its passages, so the snippet is laid out as Khmer.
+  await expect(hit.getByTestId('search-snippet')).toHaveAttribute('lang', 'km')
   await hit.click()
   await expect(page.getByTestId('article-body').locator('mark.found')).toHaveText(`ជួញដូរ${ZWSP}មនុស្ស`)
   consoleErrors.expectNone()

@@ -140,6 +140,8 @@ export class ProjectScreens {
         sha256,
         importedAt: 1_700_000_000_000,
         updatedAt: 1_700_000_000_000,
+        language: 'en',
+        direction: 'ltr',
       }
       await new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('sourceline')

@@ -3,6 +3,7 @@ import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from './db'
 import { MIGRATIONS } from './migrations'
+import { SCHEMA_VERSION } from '$shared/schema'
 
 /** Opens a database exactly as a build that shipped migrations up to version `n` would. */
 function openAtVersion(name: string, n: number): Dexie {
@@ -15,6 +16,10 @@ function openAtVersion(name: string, n: number): Dexie {
 }
 
 describe('migrations', () => {
+  it('end at the version the shared SCHEMA_VERSION names', () => {
+    expect(MIGRATIONS.at(-1)!.version).toBe(SCHEMA_VERSION)
+  })
+
   it('are numbered in increasing order, starting at 1', () => {
     // Branches append their versions in parallel; Dexie allows a gap, never a repeat or a step back.
     const versions = MIGRATIONS.map((m) => m.version)
