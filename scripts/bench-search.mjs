@@ -274,6 +274,10 @@ async function benchBrowser(results) {
     args: [...CHROMIUM_ARGS],
   })
   try {
+    // As someone past the first start's orientation, which would sit over the screen.
+    await context.addInitScript(() =>
+      localStorage.setItem('sourceline.layout', '{"orientationDone":true}'),
+    )
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(server.url)
     await page.getByTestId('search-open').waitFor()
@@ -337,7 +341,7 @@ async function benchBrowser(results) {
     await page.reload()
     await page.getByTestId('search-open').waitFor({ timeout: 120_000 })
     const indexingStarted = Date.now()
-    await page.keyboard.press('Control+k')
+    await page.getByTestId('search-open').click()
     await page.getByTestId('search-input').fill('trafficking')
     await page.getByTestId('search-count').waitFor({ timeout: 600_000 })
     await page.getByTestId('search-incomplete').waitFor({ state: 'detached', timeout: 1_800_000 })
@@ -355,7 +359,7 @@ async function benchBrowser(results) {
     const started = Date.now()
     await page.reload()
     await page.getByTestId('search-open').waitFor({ timeout: 120_000 })
-    await page.keyboard.press('Control+k')
+    await page.getByTestId('search-open').click()
     await page.getByTestId('search-input').fill('trafficking')
     await page.getByTestId('search-count').waitFor({ timeout: 120_000 })
     results.push(['app reopen to first result (stored index)', Date.now() - started, 'ms', null])
