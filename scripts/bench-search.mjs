@@ -14,9 +14,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { spawn } from 'node:child_process'
 import { build } from 'vite'
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs'
+import { startServer } from './bench-server.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SCALE = Math.min(1, Math.max(0.001, Number(process.env['BENCH_SEARCH_SCALE'] ?? 1)))
@@ -244,23 +244,6 @@ async function benchNode(results) {
 }
 
 // ---- Chromium: the app's main thread while the worker indexes ----
-
-function startServer() {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve-renderer.mjs'), '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  return new Promise((resolveUrl, reject) => {
-    let out = ''
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk) => {
-      out += chunk
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)
-      if (match?.[1]) resolveUrl({ url: match[1], stop: () => child.kill('SIGTERM') })
-    })
-    child.on('error', reject)
-    child.on('exit', (code) => reject(new Error(`serve-renderer exited with ${code}`)))
-  })
-}
 
 async function benchBrowser(results) {
   if (process.env['BENCH_SEARCH_BROWSER'] === '0') return 'skipped (BENCH_SEARCH_BROWSER=0)'

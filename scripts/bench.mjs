@@ -7,13 +7,14 @@
  * Prints tables and writes bench-results/bench-<date>.json. Nothing here fails on a slow result.
  *   npm run bench -- --sizes 1000,10000 [--scale-only]
  */
-import { spawn, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs'
+import { startServer } from './bench-server.mjs'
 import { benchAppAt, benchRawAt, targetsFor, verdict } from './bench-scale.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -58,24 +59,6 @@ function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b)
   // Nearest rank: with a handful of runs, p95 is the slowest run, which is what it should say.
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN
-}
-
-/** Starts serve-renderer on a free port and resolves to its URL. */
-function startServer() {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve-renderer.mjs'), '0'], {
-    env: { ...process.env, SOURCELINE_RENDERER_DIR: RENDERER_DIR },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  return new Promise((resolveUrl, reject) => {
-    let out = ''
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk) => {
-      out += chunk
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)
-      if (match?.[1]) resolveUrl({ url: match[1], stop: () => child.kill('SIGTERM') })
-    })
-    child.on('exit', (code) => reject(new Error(`serve-renderer exited with code ${code}`)))
-  })
 }
 
 /** One browser launch on `profileDir`: ms from navigation start until timeline items show, heap. */
@@ -414,7 +397,7 @@ async function main() {
   if (chromium) {
     const executablePath = findChromium()
     const launch = { executablePath, args: [...CHROMIUM_ARGS], headless: true }
-    const server = await startServer()
+    const server = await startServer(RENDERER_DIR)
     console.log(`app at ${server.url}, browser ${executablePath ?? "Playwright's Chromium"}`)
     try {
       const probe = await chromium.launch(launch)
