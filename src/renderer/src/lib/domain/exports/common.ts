@@ -207,3 +207,33 @@ export function sortYear(date: Dating): number | null {
   const placed = placeDate(date)
   return placed === null ? null : placed.start.year
 }
+
+// ---- Files in pieces (pieces.ts) ----
+
+/** Called once per unit of work done: an event written, or an element of a JSON list. */
+export type Tick = () => void
+
+/**
+ * Pieces between separators: `start`, the blocks joined by `separator`, then `end`, as
+ * `start + blocks.join(separator) + end` would write them.
+ */
+export function* joined(
+  blocks: Iterable<string>,
+  separator: string,
+  start = '',
+  end = '',
+): Generator<string> {
+  let first = true
+  yield start
+  for (const block of blocks) {
+    yield first ? block : separator + block
+    first = false
+  }
+  yield end
+}
+
+export function joinPieces(pieces: Iterable<string>): string {
+  let text = ''
+  for (const piece of pieces) text += piece
+  return text
+}

@@ -7,7 +7,15 @@ import { categoryLabel } from '../../../../../shared/corpus'
 import { describeDate } from '../dates'
 import type { AppEvent } from '../events'
 import type { Note } from '../types'
-import { articlesById, notesByEvent, sortedEvents, sourceTitles } from './common'
+import {
+  articlesById,
+  joined,
+  joinPieces,
+  notesByEvent,
+  sortedEvents,
+  sourceTitles,
+  type Tick,
+} from './common'
 import type { ExportArticle, ExportInput } from './input'
 import type { GradeBook } from '../grading'
 import { gradeBook, quoteGradeText, supportText } from './grades'
@@ -94,12 +102,23 @@ function row(
 
 /** The CSV text, starting with a byte order mark and ending with CRLF. */
 export function buildCsv(input: ExportInput): string {
+  return joinPieces(csvPieces(input))
+}
+
+/** The CSV in pieces (pieces.ts), a record at a time, ticking once per event. */
+export function csvPieces(input: ExportInput, tick: Tick = () => {}): Iterable<string> {
+  return joined(csvRecords(input, tick), '\r\n', '\uFEFF', '\r\n')
+}
+
+function* csvRecords(input: ExportInput, tick: Tick): Generator<string> {
   const articles = articlesById(input.articles)
   const notes = notesByEvent(input.notes)
   const grades = gradeBook(input)
-  const records = [
-    [...CSV_COLUMNS],
-    ...sortedEvents(input.events).map((e) => row(e, notes.get(e.id) ?? [], articles, grades)),
-  ]
-  return `\uFEFF${records.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`
+  yield CSV_COLUMNS.map(field).join(',')
+  for (const event of sortedEvents(input.events)) {
+    yield row(event, notes.get(event.id) ?? [], articles, grades)
+      .map(field)
+      .join(',')
+    tick()
+  }
 }

@@ -14,6 +14,7 @@ import {
   articlesById,
   citationText,
   isoMinutes,
+  joinPieces,
   namedIndex,
   notesByEvent,
   plural,
@@ -22,6 +23,7 @@ import {
   sortedEvents,
   stanceWords,
   whenWords,
+  type Tick,
 } from './common'
 import { escapeHtml, htmlLines } from './escape'
 import type { ExportArticle, ExportInput } from './input'
@@ -150,27 +152,24 @@ function eventHtml(
   return parts.filter((p) => p !== '').join('\n')
 }
 
-function timelineHtml(input: ExportInput): string {
+/** The events by year, in pieces: what `groups.join('\n')` of year sections would write. */
+function* timelinePieces(input: ExportInput, tick: Tick): Generator<string> {
   const articles = articlesById(input.articles)
   const notes = notesByEvent(input.notes)
   const grades = gradeBook(input)
-  const groups: { heading: string; events: AppEvent[] }[] = []
+  let open: string | null = null
   for (const event of sortedEvents(input.events)) {
     const year = sortYear(event.date)
     const heading = year === null ? 'Undated' : year > 0 ? String(year) : `${1 - year} BC`
-    const last = groups[groups.length - 1]
-    if (last && last.heading === heading) last.events.push(event)
-    else groups.push({ heading, events: [event] })
+    if (heading !== open) {
+      if (open !== null) yield '\n</section>\n'
+      yield `<section><h2>${escapeHtml(heading)}</h2>`
+      open = heading
+    }
+    yield `\n${eventHtml(event, notes.get(event.id) ?? [], articles, grades)}`
+    tick()
   }
-  return groups
-    .map(({ heading, events }) =>
-      [
-        `<section><h2>${escapeHtml(heading)}</h2>`,
-        ...events.map((e) => eventHtml(e, notes.get(e.id) ?? [], articles, grades)),
-        '</section>',
-      ].join('\n'),
-    )
-    .join('\n')
+  if (open !== null) yield '\n</section>'
 }
 
 /**
@@ -291,12 +290,20 @@ function sourceHtml(article: ExportArticle, grades: GradeBook): string {
 
 /** The whole file, starting with its doctype. */
 export function buildStandaloneHtml(input: ExportInput): string {
+  return joinPieces(standaloneHtmlPieces(input))
+}
+
+/** The file in pieces (pieces.ts), ticking once per event. */
+export function* standaloneHtmlPieces(
+  input: ExportInput,
+  tick: Tick = () => {},
+): Generator<string> {
   const from = input.appVersion ? ` from Sourceline ${input.appVersion}` : ''
   const counts =
     `${plural(input.events.length, 'event')}, ${plural(input.notes.length, 'note')}, ` +
     `${plural(input.highlights.length, 'highlight')}, ${plural(input.articles.length, 'source')}`
   const title = `${input.title}: annotated timeline`
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -313,7 +320,9 @@ export function buildStandaloneHtml(input: ExportInput): string {
 Events are in order of their earliest possible date; undated events come last.</p>
 </header>
 <main>
-${timelineHtml(input)}
+`
+  yield* timelinePieces(input, tick)
+  yield `
 ${otherNotesHtml(input)}
 ${highlightsHtml(input)}
 ${explainedHtml(input)}

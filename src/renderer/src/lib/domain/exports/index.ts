@@ -94,3 +94,5 @@ export function buildExportText(kind: TextExportKind, input: ExportInput): strin
       return buildStandaloneHtml(input)
   }
 }
+export { chunked, encodeExport, exportPieces, jsonPieces } from './pieces'
+export type { ExportPieces, StreamedKind } from './pieces'

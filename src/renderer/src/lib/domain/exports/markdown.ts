@@ -14,11 +14,14 @@ import {
   articlesById,
   citationText,
   isoMinutes,
+  joined,
+  joinPieces,
   namedIndex,
   notesByEvent,
   plural,
   sortedEvents,
   whenWords,
+  type Tick,
 } from './common'
 import { inertMarkdown } from './escape'
 import type { ExportArticle, ExportInput } from './input'
@@ -230,6 +233,15 @@ function sourceBlocks(article: ExportArticle, grades: GradeBook): string[] {
 
 /** The whole report as Markdown, ending in a newline. */
 export function buildReport(input: ExportInput): string {
+  return joinPieces(reportPieces(input))
+}
+
+/** The report in pieces (pieces.ts), ticking once per event written. */
+export function reportPieces(input: ExportInput, tick: Tick = () => {}): Iterable<string> {
+  return joined(reportBlocks(input, tick), '\n\n', '', '\n')
+}
+
+function* reportBlocks(input: ExportInput, tick: Tick): Generator<string> {
   const { generatedAt, appVersion } = input
   const articles = articlesById(input.articles)
   const eventIds = new Set(input.events.map((e) => e.id))
@@ -239,36 +251,37 @@ export function buildReport(input: ExportInput): string {
   const from = appVersion ? ` from Sourceline ${inline(appVersion)}` : ''
   const highlights =
     input.highlights.length > 0 ? `${plural(input.highlights.length, 'highlight')}, ` : ''
-  const blocks = [
-    `# ${inline(input.title)}: annotated timeline`,
+  yield `# ${inline(input.title)}: annotated timeline`
+  yield (
     `Exported ${formatDay(generatedAt.getTime())}${from}. ` +
-      `${plural(input.events.length, 'event')}, ${plural(input.notes.length, 'note')}, ` +
-      `${highlights}${plural(input.articles.length, 'source')}. ` +
-      'Events are in order of their earliest possible date; undated events come last.',
-  ]
+    `${plural(input.events.length, 'event')}, ${plural(input.notes.length, 'note')}, ` +
+    `${highlights}${plural(input.articles.length, 'source')}. ` +
+    'Events are in order of their earliest possible date; undated events come last.'
+  )
 
   for (const event of sortedEvents(input.events)) {
-    blocks.push(...eventBlocks(event, notes.get(event.id) ?? [], articles, grades))
+    yield* eventBlocks(event, notes.get(event.id) ?? [], articles, grades)
+    tick()
   }
 
   const orphans = [...notes].filter(([eventId]) => !eventIds.has(eventId))
   if (orphans.length > 0) {
-    blocks.push('## Other notes', 'These notes belong to events that are not in this corpus.')
+    yield '## Other notes'
+    yield 'These notes belong to events that are not in this corpus.'
     for (const [eventId, kept] of orphans.sort(([a], [b]) => (a < b ? -1 : 1))) {
-      blocks.push(`### Event ${code(eventId)}`, ...noteBlocks(kept))
+      yield `### Event ${code(eventId)}`
+      yield* noteBlocks(kept)
     }
   }
 
-  blocks.push(...highlightSection(input.highlights, input.articles, grades))
+  yield* highlightSection(input.highlights, input.articles, grades)
   const explained = explainedConflicts(input)
-  if (explained.length > 0)
-    blocks.push(
-      '## Conflicts explained',
-      explained.map((c) => `- ${inline(c.what)}: ${inline(c.note)}`).join('\n'),
-    )
-  blocks.push(...entitySection(input))
+  if (explained.length > 0) {
+    yield '## Conflicts explained'
+    yield explained.map((c) => `- ${inline(c.what)}: ${inline(c.note)}`).join('\n')
+  }
+  yield* entitySection(input)
 
-  blocks.push('## Sources')
-  for (const article of input.articles) blocks.push(...sourceBlocks(article, grades))
-  return `${blocks.join('\n\n')}\n`
+  yield '## Sources'
+  for (const article of input.articles) yield* sourceBlocks(article, grades)
 }
