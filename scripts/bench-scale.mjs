@@ -180,6 +180,41 @@ async function exportPhase(page, format) {
   return timed
 }
 
+/**
+ * The annotations panel opened and its notes list scrolled top to bottom in steps: frame times,
+ * the longest task, and the most list items and page elements drawn at once.
+ */
+async function annotationsListScroll(page) {
+  const from = await now(page)
+  await page.getByTestId('show-annotations').click()
+  await page.getByTestId('note-list').waitFor()
+  const scrolled = await page.evaluate(async () => {
+    const box = document.querySelector('[data-testid="note-list"]').parentElement
+    const frames = []
+    let last = 0
+    let maxItems = 0
+    let maxNodes = 0
+    for (let i = 0; i < 90; i++) {
+      await new Promise((r) => requestAnimationFrame(r))
+      const t = performance.now()
+      if (last) frames.push(t - last)
+      last = t
+      box.scrollTop += Math.max(400, box.scrollHeight / 90)
+      maxItems = Math.max(maxItems, box.querySelectorAll('li').length)
+      maxNodes = Math.max(maxNodes, document.getElementsByTagName('*').length)
+    }
+    return { frames, maxItems, maxNodes, notes: Number(box.querySelector('li')?.ariaSetSize) }
+  })
+  return {
+    p50: quantile(scrolled.frames, 0.5),
+    p95: quantile(scrolled.frames, 0.95),
+    longestTaskMs: await longestTask(page, from, await now(page)),
+    notes: scrolled.notes,
+    items: scrolled.maxItems,
+    domNodes: scrolled.maxNodes,
+  }
+}
+
 /** One size through the app. `say` logs progress lines. */
 export async function benchAppAt(chromium, launch, url, size, say) {
   const profileDir = await mkdtemp(join(tmpdir(), 'sourceline-bench-scale-'))
@@ -298,6 +333,8 @@ export async function benchAppAt(chromium, launch, url, size, say) {
       say(`  ${size}: export ${format}`)
       result[`export-${format}`] = await exportPhase(page, format)
     }
+    say(`  ${size}: annotations list`)
+    result.annotationsScroll = await annotationsListScroll(page)
   } finally {
     await context.close()
     await rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
@@ -372,6 +409,7 @@ export function verdict(app) {
     ['export markdown', app['export-markdown']],
     ['export csv', app['export-csv']],
     ['export html', app['export-html']],
+    ['annotations list', app.annotationsScroll],
     ['undo', app.undo],
     ['redo', app.redo],
   ].filter(([, p]) => p)

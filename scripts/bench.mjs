@@ -335,6 +335,11 @@ function printScale({ size, app, raw, verdict: checks }) {
       ['export Markdown', app['export-markdown']?.ms, app['export-markdown']?.longestTaskMs],
       ['export CSV', app['export-csv']?.ms, app['export-csv']?.longestTaskMs],
       ['export HTML', app['export-html']?.ms, app['export-html']?.longestTaskMs],
+      [
+        'annotations list scroll frame p50 / p95',
+        `${round(app.annotationsScroll?.p50)} / ${round(app.annotationsScroll?.p95)}`,
+        app.annotationsScroll?.longestTaskMs,
+      ],
       ['undo the import', app.undo?.ms, app.undo?.longestTaskMs],
       ['redo the import', app.redo?.ms, app.redo?.longestTaskMs],
     ]
@@ -346,7 +351,9 @@ function printScale({ size, app, raw, verdict: checks }) {
       )
     console.log(
       `  import rate ${round(app.import?.recordsPerS)} records/s; heap ${round(app.heapMb)} MB; ` +
-        `table DOM ${app.tableScroll?.domNodes ?? '—'} elements`,
+        `table DOM ${app.tableScroll?.domNodes ?? '—'} elements; annotations list ` +
+        `${app.annotationsScroll?.items ?? '—'} of ${app.annotationsScroll?.notes ?? '—'} notes drawn, ` +
+        `DOM ${app.annotationsScroll?.domNodes ?? '—'} elements`,
     )
   }
   if (raw) {
