@@ -1,30 +1,29 @@
 /**
- * Builds a text export off the window's thread: the input goes to a Worker (export.worker.ts)
- * in slices small enough that no one copy holds the window, the Worker builds the file in
- * chunks and reports progress, and the bytes come back transferred. Aborting the signal ends
- * the Worker at once. Where there is no Worker (unit tests in Node) the same build runs in place.
+ * Builds an export file off the window's thread: a text format from an ExportInput, or the
+ * project file from a snapshot of the tables. The records go to a Worker (export.worker.ts) in
+ * slices small enough that no one copy holds the window; the Worker builds the file in chunks
+ * and reports progress, and the bytes come back transferred. Aborting the signal ends the Worker
+ * at once. Where there is no Worker (unit tests in Node) the same build runs in place.
  */
-import { encodeExport, type ExportInput, type StreamedKind } from '../domain/exports'
+import {
+  encodeExport,
+  encodePieces,
+  jsonFile,
+  type ExportInput,
+  type StreamedKind,
+} from '../domain/exports'
+import { projectFileValue, type ProjectData, type ProjectMeta } from '../domain/project/format'
 
-/** Input lists, sent a slice at a time. */
-export type ListField =
-  'articles' | 'events' | 'notes' | 'highlights' | 'entities' | 'grades' | 'conflictNotes'
+/** What to build: a text export, or the project file. */
+export type ExportJob =
+  | { kind: StreamedKind; input: ExportInput }
+  | { kind: 'project'; snapshot: ProjectData; meta: ProjectMeta }
 
-const LIST_FIELDS: readonly ListField[] = [
-  'articles',
-  'events',
-  'notes',
-  'highlights',
-  'entities',
-  'grades',
-  'conflictNotes',
-]
-
-type ExportHead = Omit<ExportInput, ListField>
+type Lists = Record<string, readonly unknown[]>
 
 export type ExportRequest =
-  | { type: 'start'; kind: StreamedKind; head: ExportHead; lists: ListField[] }
-  | { type: 'add'; field: ListField; items: unknown[] }
+  | { type: 'start'; kind: ExportJob['kind']; head: object; lists: string[] }
+  | { type: 'add'; field: string; items: unknown[] }
   | { type: 'build' }
 
 export type ExportReply =
@@ -39,8 +38,40 @@ export class ExportCancelled extends Error {
 
 /** Records per message: each copy into the Worker stays a few milliseconds. */
 const SLICE = 1000
-/** The share of the progress bar that sending the input takes; building takes the rest. */
+/** The share of the progress bar that sending the records takes; building takes the rest. */
 const SENDING_SHARE = 0.15
+
+/** A job as its fields that are not lists (sent at once) and its lists (sent in slices). */
+function split(job: ExportJob): { head: object; lists: Lists } {
+  if (job.kind === 'project') return { head: job.meta, lists: { ...job.snapshot } }
+  const { articles, events, notes, highlights, entities, grades, conflictNotes, ...head } =
+    job.input
+  const all = { articles, events, notes, highlights, entities, grades, conflictNotes }
+  // Only the lists the input has, even empty: an empty catalogue and none write different files.
+  const lists: Lists = {}
+  for (const [field, list] of Object.entries(all)) if (list !== undefined) lists[field] = list
+  return { head, lists }
+}
+
+/** The file's bytes for a job, built in place; `onprogress` hears (done, total). */
+export function encodeJob(
+  job: ExportJob,
+  onprogress?: (done: number, total: number) => void,
+): Uint8Array<ArrayBuffer> {
+  if (job.kind !== 'project') return encodeExport(job.kind, job.input, onprogress)
+  return encodePieces(
+    (tick) => jsonFile(projectFileValue(job.snapshot, job.meta), tick),
+    onprogress,
+  )
+}
+
+/** The job the Worker gathered, put back together from its head and lists. */
+export function joinJob(kind: ExportJob['kind'], head: object, lists: Lists): ExportJob {
+  const whole = { ...head, ...lists }
+  return kind === 'project'
+    ? { kind, meta: head as ProjectMeta, snapshot: lists as unknown as ProjectData }
+    : { kind, input: whole as unknown as ExportInput }
+}
 
 export interface RunExportOptions {
   signal?: AbortSignal
@@ -49,14 +80,13 @@ export interface RunExportOptions {
 }
 
 export async function runExport(
-  kind: StreamedKind,
-  input: ExportInput,
+  job: ExportJob,
   options: RunExportOptions = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const { signal, onprogress = () => {} } = options
   if (signal?.aborted) throw new ExportCancelled('cancelled')
   if (typeof Worker === 'undefined') {
-    return encodeExport(kind, input, (done, total) => onprogress(done / total))
+    return encodeJob(job, (done, total) => onprogress(done / total))
   }
   const worker = new Worker(new URL('./export.worker.ts', import.meta.url), {
     type: 'module',
@@ -77,10 +107,8 @@ export async function runExport(
     worker.onerror = (event) => reject(new Error(event.message || 'the export stopped'))
   })
   try {
-    return await Promise.race([
-      send(worker, kind, input, onprogress, signal).then(() => finished),
-      aborted,
-    ])
+    const sent = send(worker, job, onprogress, signal).then(() => finished)
+    return await Promise.race([sent, aborted])
   } finally {
     signal?.removeEventListener('abort', onabort)
     worker.terminate()
@@ -89,21 +117,17 @@ export async function runExport(
 
 async function send(
   worker: Worker,
-  kind: StreamedKind,
-  input: ExportInput,
+  job: ExportJob,
   onprogress: (fraction: number) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  const { articles, events, notes, highlights, entities, grades, conflictNotes, ...head } = input
-  const lists = { articles, events, notes, highlights, entities, grades, conflictNotes }
-  // Lists the input has, even empty: an empty catalogue and none write different files.
-  const present = LIST_FIELDS.filter((field) => lists[field] !== undefined)
-  worker.postMessage({ type: 'start', kind, head, lists: present } satisfies ExportRequest)
-  const total = LIST_FIELDS.reduce((n, field) => n + (lists[field]?.length ?? 0), 0)
+  const { head, lists } = split(job)
+  const fields = Object.keys(lists)
+  worker.postMessage({ type: 'start', kind: job.kind, head, lists: fields } satisfies ExportRequest)
+  const total = fields.reduce((n, field) => n + (lists[field]?.length ?? 0), 0)
   let sent = 0
-  for (const field of LIST_FIELDS) {
-    const list: readonly unknown[] | undefined = lists[field]
-    if (!list) continue
+  for (const field of fields) {
+    const list = lists[field] ?? []
     for (let at = 0; at < list.length; at += SLICE) {
       if (signal?.aborted) return
       const items = list.slice(at, at + SLICE)

@@ -11,6 +11,7 @@ import {
   serializeProject,
   type Project,
   type ProjectContext,
+  type ProjectData,
   type ProjectMeta,
   type ProjectTable,
 } from '../../domain/project/format'
@@ -96,11 +97,22 @@ export async function exportProject(
   meta: ExportMeta,
   store: ProjectStore = APP_STORE,
 ): Promise<string> {
-  const data = await readAllTables(store.db)
-  return serializeProject(data, {
-    exportedAt: meta.exportedAt ?? new Date().toISOString(),
-    corpus: meta.corpus,
-  })
+  const read = await readProjectSnapshot(meta, store)
+  return serializeProject(read.snapshot, read.meta)
+}
+
+/**
+ * What the project file holds, read as one consistent snapshot, with its envelope: for writing
+ * the file elsewhere (in pieces, in a Worker: lib/exports/run-export.ts).
+ */
+export async function readProjectSnapshot(
+  meta: ExportMeta,
+  store: ProjectStore = APP_STORE,
+): Promise<{ snapshot: ProjectData; meta: ProjectMeta }> {
+  return {
+    snapshot: await readAllTables(store.db),
+    meta: { exportedAt: meta.exportedAt ?? new Date().toISOString(), corpus: meta.corpus },
+  }
 }
 
 /**

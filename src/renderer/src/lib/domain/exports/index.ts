@@ -94,5 +94,5 @@ export function buildExportText(kind: TextExportKind, input: ExportInput): strin
       return buildStandaloneHtml(input)
   }
 }
-export { chunked, encodeExport, exportPieces, jsonPieces } from './pieces'
+export { chunked, encodeExport, encodePieces, exportPieces, jsonFile, jsonPieces } from './pieces'
 export type { ExportPieces, StreamedKind } from './pieces'

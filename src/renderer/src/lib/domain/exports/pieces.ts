@@ -44,7 +44,8 @@ export function exportPieces(kind: StreamedKind, input: ExportInput, tick: Tick)
 /** How deep JSON pieces go before an element is stringified whole: deep enough for every list. */
 const JSON_DEPTH = 3
 
-function jsonFile(value: unknown, tick: Tick): ExportPieces {
+/** A value as the file `JSON.stringify(value, null, 2) + '\\n'` writes, in pieces. */
+export function jsonFile(value: unknown, tick: Tick): ExportPieces {
   return { total: jsonElementCount(value, 0), pieces: jsonFilePieces(value, tick) }
 }
 
@@ -154,9 +155,18 @@ export function encodeExport(
   onprogress: (done: number, total: number) => void = () => {},
   chunkSize = 1 << 20,
 ): Uint8Array<ArrayBuffer> {
+  return encodePieces((tick) => exportPieces(kind, input, tick), onprogress, chunkSize)
+}
+
+/** Any file in pieces as UTF-8 bytes, a chunk at a time (see encodeExport). */
+export function encodePieces(
+  make: (tick: Tick) => ExportPieces,
+  onprogress: (done: number, total: number) => void = () => {},
+  chunkSize = 1 << 20,
+): Uint8Array<ArrayBuffer> {
   let done = 0
   let total = 0
-  const made = exportPieces(kind, input, () => onprogress(++done, total))
+  const made = make(() => onprogress(++done, total))
   total = made.total
   const encoder = new TextEncoder()
   const parts: Uint8Array[] = []

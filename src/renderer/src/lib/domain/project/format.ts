@@ -339,6 +339,11 @@ export const ProjectFileSchema: v.GenericSchema<unknown, Project> = v.strictObje
  * records alphabetically; the envelope in the order a reader wants to see it.
  */
 export function serializeProject(snapshot: ProjectData, meta: ProjectMeta): string {
+  return JSON.stringify(projectFileValue(snapshot, meta), null, 2) + '\n'
+}
+
+/** What the file holds, before it is written as JSON (in one piece above, or in pieces). */
+export function projectFileValue(snapshot: ProjectData, meta: ProjectMeta): object {
   const data: Record<string, unknown> = {}
   for (const table of PROJECT_TABLES) {
     const key = table === 'eventAnnotations' ? 'eventId' : 'id'
@@ -347,14 +352,13 @@ export function serializeProject(snapshot: ProjectData, meta: ProjectMeta): stri
       .map((row) => sortKeysDeep(row) as Record<string, unknown>)
       .sort((a, b) => compareCodeUnits(String(a[key]), String(b[key])))
   }
-  const file = {
+  return {
     formatVersion: PROJECT_FORMAT_VERSION,
     app: PROJECT_APP,
     exportedAt: meta.exportedAt,
     corpus: { title: meta.corpus.title, articleIds: [...meta.corpus.articleIds] },
     data,
   }
-  return JSON.stringify(file, null, 2) + '\n'
 }
 
 /** Code-unit order, as IndexedDB sorts string keys; localeCompare would differ between machines. */
