@@ -167,4 +167,13 @@ test('the annotations list stays small in the page and still opens the right not
   expect(event?.title).toBe(eventTitle)
   await target.getByRole('button').click()
   await expect(ui.eventTitle).toHaveText(eventTitle)
+
+  // The event filter is words of the title: that event's notes, and no highlights.
+  await page.getByTestId('show-annotations').click()
+  await page.getByTestId('annotations-event').fill(eventTitle)
+  const titles = new Map(project.data.userEvents.map((e) => [e.id, e.title]))
+  const matching = notes.filter((n) => titles.get(n.eventId)?.includes(eventTitle))
+  await expect(page.getByText(`Notes on events (${matching.length})`)).toBeVisible()
+  await expect(items).toHaveCount(matching.length)
+  await expect(page.getByText('Highlights (0)')).toBeVisible()
 })
