@@ -120,21 +120,34 @@ async function zoomPanFrames(page, keys, raw) {
 
 /** In the page: scrolls the table down in steps, recording frame durations and DOM size. */
 async function tableScrollFrames(page) {
-  return page.evaluate(async () => {
-    const wrap = document.querySelector('[data-testid="event-table"]')
-    const frames = []
-    let last = 0
-    let maxNodes = 0
-    for (let i = 0; i < 90; i++) {
-      await new Promise((r) => requestAnimationFrame(r))
-      const t = performance.now()
-      if (last) frames.push(t - last)
-      last = t
-      wrap.scrollTop += 600
-      maxNodes = Math.max(maxNodes, document.getElementsByTagName('*').length)
-    }
-    return { frames, maxNodes }
-  })
+  return scrollFrames(page, '[data-testid="event-table"]', 600)
+}
+
+/**
+ * In the page: scrolls the box `selector` names down in 90 steps of `step` px (a 90th of its
+ * height when null), recording frame durations, the most rows (li, tr) and page elements drawn.
+ */
+async function scrollFrames(page, selector, step) {
+  return page.evaluate(
+    async ({ selector, step }) => {
+      const box = document.querySelector(selector)
+      const frames = []
+      let last = 0
+      let maxItems = 0
+      let maxNodes = 0
+      for (let i = 0; i < 90; i++) {
+        await new Promise((r) => requestAnimationFrame(r))
+        const t = performance.now()
+        if (last) frames.push(t - last)
+        last = t
+        box.scrollTop += step ?? Math.max(400, box.scrollHeight / 90)
+        maxItems = Math.max(maxItems, box.querySelectorAll('li, tr').length)
+        maxNodes = Math.max(maxNodes, document.getElementsByTagName('*').length)
+      }
+      return { frames, maxItems, maxNodes }
+    },
+    { selector, step },
+  )
 }
 
 async function heapMb(cdp) {
@@ -188,28 +201,14 @@ async function annotationsListScroll(page) {
   const from = await now(page)
   await page.getByTestId('show-annotations').click()
   await page.getByTestId('note-list').waitFor()
-  const scrolled = await page.evaluate(async () => {
-    const box = document.querySelector('[data-testid="note-list"]').parentElement
-    const frames = []
-    let last = 0
-    let maxItems = 0
-    let maxNodes = 0
-    for (let i = 0; i < 90; i++) {
-      await new Promise((r) => requestAnimationFrame(r))
-      const t = performance.now()
-      if (last) frames.push(t - last)
-      last = t
-      box.scrollTop += Math.max(400, box.scrollHeight / 90)
-      maxItems = Math.max(maxItems, box.querySelectorAll('li').length)
-      maxNodes = Math.max(maxNodes, document.getElementsByTagName('*').length)
-    }
-    return { frames, maxItems, maxNodes, notes: Number(box.querySelector('li')?.ariaSetSize) }
-  })
+  const list = '[data-testid="note-list"]'
+  const notes = Number(await page.locator(`${list} li`).first().getAttribute('aria-setsize'))
+  const scrolled = await scrollFrames(page, `div:has(> ${list})`, null)
   return {
     p50: quantile(scrolled.frames, 0.5),
     p95: quantile(scrolled.frames, 0.95),
     longestTaskMs: await longestTask(page, from, await now(page)),
-    notes: scrolled.notes,
+    notes,
     items: scrolled.maxItems,
     domNodes: scrolled.maxNodes,
   }
