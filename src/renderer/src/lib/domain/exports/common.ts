@@ -193,7 +193,8 @@ export function namedIndex(
         aliases: entity ? [...entity.aliases] : [],
         events: [],
       }
-      if (!entry.events.includes(event)) entry.events.push(event)
+      // Events come one at a time, so a repeat can only be this event naming it twice.
+      if (entry.events[entry.events.length - 1] !== event) entry.events.push(event)
       entries.set(key, entry)
     }
   }
