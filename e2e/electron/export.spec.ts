@@ -1,9 +1,10 @@
 /**
- * The exports only Electron makes, in the built app: PDF (main prints the standalone page in a
- * hidden window without script, which is destroyed afterwards) and PNG (main captures the timeline
- * view), each produced from the Export dialog and saved through a save dialog stubbed to answer a
- * path in the test's folder; and main refusing bad arguments. Skipped, with the reason printed,
- * where no Electron binary is installed.
+ * Exports in the built Electron app: PDF (main prints the standalone page in a hidden window
+ * without script, which is destroyed afterwards), PNG (main captures the timeline view) and
+ * Markdown (built in the export Worker, its bytes saved through the preload bridge), each
+ * produced from the Export dialog and saved through a save dialog stubbed to answer a path in the
+ * test's folder; and main refusing bad arguments. Skipped, with the reason printed, where no
+ * Electron binary is installed.
  */
 import { readFile } from 'node:fs/promises'
 import { expect } from '@playwright/test'
@@ -34,7 +35,7 @@ async function answerSaveDialog(electronApp: ElectronApplication, path: string):
   }, path)
 }
 
-async function exportFrom(appWindow: Page, format: 'pdf' | 'png'): Promise<void> {
+async function exportFrom(appWindow: Page, format: 'pdf' | 'png' | 'markdown'): Promise<void> {
   await appWindow.getByTestId('export-open').click()
   const dialog = appWindow.getByRole('dialog', { name: 'Export' })
   await dialog.getByTestId(`export-format-${format}`).check()
@@ -76,6 +77,25 @@ test('PNG: main captures the timeline view at its size on screen', async ({
   const size = pngSize(new Uint8Array(await readFile(target)))
   expect(Math.abs(size.width - Math.round(box.width * scale))).toBeLessThanOrEqual(1)
   expect(Math.abs(size.height - Math.round(box.height * scale))).toBeLessThanOrEqual(1)
+})
+
+test('Markdown: built in the export Worker, saved through the bridge as UTF-8 bytes', async ({
+  electronApp,
+  appWindow,
+}, testInfo) => {
+  const target = testInfo.outputPath('report.md')
+  await answerSaveDialog(electronApp, target)
+  await exportFrom(appWindow, 'markdown')
+  await expect(appWindow.getByTestId('message-success')).toContainText(
+    `Report saved to ${target}`,
+    {
+      timeout: 30_000,
+    },
+  )
+  const text = await readFile(target, 'utf8')
+  expect(text).toMatch(/^# .+: annotated timeline\n\nExported /)
+  expect(text).toContain('## Sources')
+  expect(text.endsWith('\n')).toBe(true)
 })
 
 test('main refuses an empty page to print and a rectangle outside its bounds', async ({
