@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest'
 import { VirtualRows } from './virtual-rows.svelte'
 
 function rows(count: number, height = 20, overscan = 5): VirtualRows {
-  const view = new VirtualRows(() => count, () => height, overscan)
+  const view = new VirtualRows(
+    () => count,
+    () => height,
+    overscan,
+  )
   view.viewHeight = 200
   return view
 }
