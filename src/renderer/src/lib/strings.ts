@@ -26,6 +26,16 @@ export const counts = {
   mentions: count('mention'),
   quotes: count('quoted passage'),
   files: count('file'),
+  records: count('record'),
+  newRecords: count('new record'),
+  identicalRecords: count('identical record'),
+  conflictingRecords: count('conflicting record'),
+  problems: count('problem'),
+}
+
+/** An error's message without its closing full stop, for a sentence that says what failed. */
+export function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\.\s*$/, '')
 }
 
 export const strings = {
@@ -108,5 +118,107 @@ export const strings = {
       title: 'Side panel',
       text: 'The selected event’s sources and your notes. Annotations lists every highlight and note; People & orgs, who is named where.',
     },
+  },
+
+  /** Picking and checking a project file (Project file and Backups screens). */
+  files: {
+    checking: (name: string) => `Checking ${name}…`,
+    /** After the file's name. */
+    unusable: (problems: number) =>
+      `cannot be used (${counts.problems(problems)}). Nothing was changed.`,
+    savedAt: (iso: string) => `saved ${new Date(iso).toLocaleString()}`,
+    filterName: 'Sourceline project',
+  },
+
+  project: {
+    title: 'Project file',
+    saveHeading: 'Save',
+    saveText:
+      'One file with everything you made: notes, highlights, your events and quotes, tags, people and organisation edits, and imported articles. Send it to a colleague or keep it as a copy.',
+    save: 'Save project file…',
+    saving: 'Saving the project file',
+    saved: (where: string) => `Project file saved to ${where}.`,
+    notSaved: (error: unknown) =>
+      `The project file was not saved: ${errorText(error)}. Check that the folder can be written to, then save again.`,
+    importHeading: 'Import',
+    importText:
+      'Merges a project file into what you have: records you already have are skipped; where the file has a different version of one of your records, both are kept and the imported one is marked “[Imported copy]”. The file is checked first and nothing is written if anything in it is wrong.',
+    importFileLabel: 'Project file to import',
+    import: 'Import project file…',
+    valid: 'is a valid project file. Importing it will:',
+    willAdd: (n: number) => `add ${counts.newRecords(n)}`,
+    willSkip: (n: number) => `skip ${counts.records(n)} you already have`,
+    willCopy: (n: number) => `keep ${counts.conflictingRecords(n)} as flagged copies`,
+    copiedSummary: 'Which records are copied',
+    copied: (record: string, id: string, copyId: string) => `${record} “${id}” → copy “${copyId}”`,
+    backingUp: 'Backing up before the import',
+    blocked: (reason: string) =>
+      `${reason} Nothing was imported. Free some space or check the backups folder, then try again.`,
+    importing: (name: string) => `Importing ${name}`,
+    progressLabel: 'Import progress',
+    progress: (written: number, total: number) =>
+      `${written.toLocaleString('en')} of ${counts.records(total)} written`,
+    stop: 'Stop import',
+    confirm: 'Import',
+    retry: 'Try again',
+    imported: (name: string, added: number, skipped: number, conflicts: number) =>
+      `Imported ${name}: ${counts.records(added)} added, ${counts.identicalRecords(skipped)} skipped, ${counts.conflictingRecords(conflicts)} kept as flagged copies. Ctrl+Z undoes the import.`,
+    /** One stored record of each table, in the list of copies. */
+    record: {
+      notes: 'note',
+      highlights: 'highlight',
+      userEvents: 'event',
+      evidence: 'quote',
+      eventAnnotations: 'event annotation',
+      entityEdits: 'people/organisation edit',
+      articles: 'article',
+    } as Record<string, string>,
+  },
+
+  backups: {
+    title: 'Backups',
+    kept: 'Sourceline keeps copies of your work in its data folder: every hour while you make changes, before every import, and when you ask. It keeps the last 10 and one a day for a week.',
+    now: 'Back up now',
+    writing: 'Writing a backup',
+    written: (name: string) => `Backup written: ${name}.`,
+    notWritten: (error: unknown) =>
+      `The backup was not written: ${errorText(error)}. Free some space, then try again.`,
+    notListed: (error: unknown) =>
+      `The backups could not be listed: ${errorText(error)}. Close and open this screen to try again.`,
+    reading: 'Reading the backups…',
+    none: 'No backups yet.',
+    caption: 'Backups, newest first',
+    columns: { when: 'When', why: 'Why', size: 'Size', verified: 'Reads back', actions: 'Actions' },
+    verified: 'verified',
+    unreadable: 'does not read back',
+    restoreOne: (when: string) => `Restore the backup of ${when}…`,
+    restore: 'Restore…',
+    browserOnly:
+      'In the browser Sourceline cannot keep files of its own. Download a backup now and then, and restore from it if you need to.',
+    download: 'Download a backup',
+    saved: (where: string) => `Backup saved to ${where}.`,
+    notSaved: (error: unknown) =>
+      `The backup was not saved: ${errorText(error)}. Check that the folder can be written to, then try again.`,
+    fromFileHeading: 'Restore from a file',
+    fileLabel: 'Backup or project file to restore',
+    fromFile: 'Restore from a file…',
+    readingOne: 'Reading the backup',
+    backupWhat: (when: string, name: string) => `the backup of ${when} (${name})`,
+    fileWhat: (name: string) => `the file ${name}`,
+    confirmLabel: 'Confirm restore',
+    question: (what: string) => `Restore ${what}?`,
+    replaced: 'All your current data will be replaced',
+    byRecords: (n: number, savedAt: string) => `by its ${counts.records(n)} (${savedAt}).`,
+    backupFirst: 'A backup of your current data is written first.',
+    downloadFirst:
+      'Download a backup of your current data first if you may want it back later; until you close Sourceline, Ctrl+Z also undoes the restore.',
+    confirm: 'Replace my data',
+    backingUp: 'Backing up your current data',
+    blocked: (reason: string) => `${reason} Nothing was restored. Free some space, then try again.`,
+    restoring: 'Restoring',
+    restored: (what: string, records: number, backup: string | null) =>
+      `Restored ${what}: ${counts.records(records)}.` +
+      (backup ? ` Your previous data is in the backup ${backup}.` : '') +
+      ' Ctrl+Z undoes the restore.',
   },
 } as const
