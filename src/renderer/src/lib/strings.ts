@@ -120,6 +120,35 @@ export const strings = {
     },
   },
 
+  filters: {
+    group: 'Filter events',
+    all: 'All',
+    category: 'Category',
+    entity: 'Person or organisation',
+    people: 'People',
+    organisations: 'Organisations',
+    tag: 'Tag',
+    source: 'Source',
+    article: 'Article',
+    event: 'Event',
+    kind: 'Kind',
+    support: 'Support at least',
+    anySupport: 'Any',
+    supportLevels: {
+      weak: 'Weak (any graded evidence)',
+      moderate: 'Moderate (C3 or better)',
+      strong: 'Strong: well-supported only (B2 or better)',
+    },
+    matching: 'Matching',
+    clearMatch: 'Show all events, not only those matching the search',
+    /** "23 events", or "5 of 23 events" while filters hide some. */
+    shown: (shown: number, total: number) =>
+      shown === total
+        ? counts.events(total)
+        : `${shown.toLocaleString('en')} of ${counts.events(total)}`,
+    clear: 'Clear filters',
+  },
+
   /** Picking and checking a project file (Project file and Backups screens). */
   files: {
     checking: (name: string) => `Checking ${name}…`,

@@ -87,13 +87,13 @@ export interface EventInput {
   date: number | null
 }
 
+/** Key and signature of a source whose whole input is searchable: any change to it counts. */
+function keyed(kind: SearchKind | 'article', input: { id: string }) {
+  return { key: `${kind}:${input.id}`, signature: hashText(JSON.stringify(input)) }
+}
+
 export function eventSource(e: EventInput): SearchSource {
-  return {
-    kind: 'event',
-    key: `event:${e.id}`,
-    ...e,
-    signature: hashText(JSON.stringify(e)),
-  }
+  return { kind: 'event', ...e, ...keyed('event', e) }
 }
 
 export interface NoteInput {
@@ -105,7 +105,7 @@ export interface NoteInput {
 }
 
 export function noteSource(n: NoteInput): SearchSource {
-  return { kind: 'note', key: `note:${n.id}`, ...n, signature: hashText(JSON.stringify(n)) }
+  return { kind: 'note', ...n, ...keyed('note', n) }
 }
 
 export interface HighlightInput {
@@ -119,12 +119,7 @@ export interface HighlightInput {
 }
 
 export function highlightSource(h: HighlightInput): SearchSource {
-  return {
-    kind: 'highlight',
-    key: `highlight:${h.id}`,
-    ...h,
-    signature: hashText(JSON.stringify(h)),
-  }
+  return { kind: 'highlight', ...h, ...keyed('highlight', h) }
 }
 
 export interface EntityInput {
@@ -135,11 +130,5 @@ export interface EntityInput {
 }
 
 export function entitySource(e: EntityInput): SearchSource {
-  return {
-    kind: 'entity',
-    key: `entity:${e.id}`,
-    ...e,
-    date: null,
-    signature: hashText(JSON.stringify(e)),
-  }
+  return { kind: 'entity', ...e, date: null, ...keyed('entity', e) }
 }
