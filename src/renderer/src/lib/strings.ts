@@ -33,6 +33,9 @@ export const counts = {
   problems: count('problem'),
   moreFiles: count('more file'),
   conflictPlaces: count('place'),
+  /** "1 direction control was", "2 direction controls were". */
+  directionControls: (n: number) =>
+    plural(n, { one: 'direction control was', other: 'direction controls were' }),
 }
 
 /** An error's message without its closing full stop, for a sentence that says what failed. */
@@ -441,5 +444,58 @@ export const strings = {
     suggestedNote: (suggestion: string) => `Suggested ${suggestion}; accepted.`,
     enteredNote: (text: string) => `Entered as “${text}”.`,
     noDateNote: 'No date entered.',
+  },
+
+  importForm: {
+    needsTitle: 'An article needs a title.',
+    saving: 'Saving…',
+    file: 'File',
+    size: 'Size',
+    sha256: 'SHA-256',
+    alreadyImported: 'This content is already imported, as',
+    nothingNew: 'Nothing new would be saved.',
+    showDuplicate: (title: string) => `Show “${title}”`,
+    check: 'Check before saving',
+    directionControls: (n: number) =>
+      `${counts.directionControls(n)} removed from the title, outlet or byline, so they cannot reorder the app’s own text around them.`,
+    title: 'Title',
+    outlet: 'Outlet',
+    byline: 'Byline',
+    published: 'Published',
+    publishedExample: 'e.g. 27 March 2023, March 2023, circa 2018',
+    url: 'Address (URL)',
+    language: 'Language (BCP 47 tag)',
+    notLanguage: (text: string) =>
+      `“${text}” is not a language tag; write one such as ‘en’, ‘km’, ‘ar’ or ‘pt-BR’.`,
+    removed: 'Removed from the page',
+    keep: (label: string) => `Keep ${label}`,
+    start: 'Start of the text',
+  },
+
+  grade: {
+    source: 'Source reliability',
+    credibility: 'Credibility',
+    cleared: (label: string) => `${label}: ungraded. Ctrl+Z undoes it.`,
+    set: (label: string, words: string) => `${label}: ${words}. Ctrl+Z undoes it.`,
+    ungradedOption: 'Ungraded',
+    reason: 'Reason (optional)',
+    reasonExample: 'Why this grade?',
+    save: 'Save grade',
+    ungraded: 'ungraded',
+    open: 'Grade…',
+    openLabel: (what: 'article' | 'quote' | string) =>
+      what === 'article' ? 'Grade this source' : `Grade this ${what}`,
+  },
+  imported: {
+    kinds: { html: 'web page', markdown: 'Markdown file', text: 'text file' },
+    saved: (title: string) => `Details of “${title}” saved. Ctrl+Z undoes it.`,
+    deleted: (title: string) => `Deleted “${title}”. Ctrl+Z brings it back.`,
+    badge: 'Imported',
+    on: (date: string) => `, on ${date}.`,
+    publishedAt: 'Published at',
+    edit: 'Edit details…',
+    delete: 'Delete article…',
+    deleteTitle: 'Delete imported article',
+    confirmDelete: 'Delete',
   },
 } as const
