@@ -300,6 +300,7 @@ export const strings = {
     drop: 'Drop to import: web pages (.html, .htm), Markdown (.md, .markdown) or text (.txt). Each file is shown for review before it is saved.',
     reading: 'Reading',
     waiting: (n: number) => `${counts.moreFiles(n)} to review after this one.`,
+    save: 'Save article',
   },
 
   entities: {
@@ -494,8 +495,47 @@ export const strings = {
     on: (date: string) => `, on ${date}.`,
     publishedAt: 'Published at',
     edit: 'Edit details…',
+    saveDetails: 'Save details',
     delete: 'Delete article…',
     deleteTitle: 'Delete imported article',
     confirmDelete: 'Delete',
+  },
+
+  aboutDialog: {
+    title: 'About Sourceline',
+    intro: 'Evidence-backed timelines from news articles, kept on this computer.',
+    failed: (failure: string) => `The versions could not be read: ${failure}`,
+    reading: 'Reading versions…',
+    app: 'Sourceline',
+    electron: 'Electron',
+    chromium: 'Chromium',
+    schema: 'Database schema',
+    schemaVersion: (n: number) => `version ${n}`,
+    format: 'Project file format',
+    formatVersion: (n: number) => `version ${n} (.sourceline)`,
+    data: 'Your data',
+    backups: 'Backups',
+  },
+
+  recovery: {
+    heading: 'Your data did not open as expected',
+    notOpened: 'Sourceline’s store of your notes, highlights and events could not be opened:',
+    stopped: 'Sourceline stopped before writing anything.',
+    copyKept: 'A copy of the store’s files was kept in',
+    neverDeleted: 'Sourceline never deletes it.',
+    notCopied: (error: string) =>
+      `The store’s files could not be copied aside (${error}), so they are left exactly as they are and nothing will replace them. Free some disk space and start Sourceline again.`,
+    restoreNewest: (when: string) => `Restore the newest backup (${when})`,
+    notListed: (error: string) => `The backups could not be listed: ${error}`,
+    noBackup: 'There is no backup to restore.',
+    confirmEmptyLabel: 'Confirm starting empty',
+    confirmEmpty:
+      'Start with an empty store? Your notes, highlights and events will not be there. The copy of the old store stays where it is.',
+    yesEmpty: 'Yes, start empty',
+    startEmpty: 'Start with an empty store',
+    notRestored: (name: string, error: string) =>
+      `The backup ${name} was not restored: ${error}. Try again, or start with an empty store.`,
+    notEmptied: (error: string) =>
+      `Could not start with an empty store: ${error}. Free some disk space, then try again.`,
   },
 } as const
