@@ -38,9 +38,14 @@ export const counts = {
     plural(n, { one: 'direction control was', other: 'direction controls were' }),
 }
 
-/** An error's message without its closing full stop, for a sentence that says what failed. */
+/** An error's message, shown as it is. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** An error's message without its closing full stop, for a sentence that goes on after it. */
 export function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\.\s*$/, '')
+  return errorMessage(error).replace(/\.\s*$/, '')
 }
 
 export const strings = {
@@ -53,8 +58,7 @@ export const strings = {
 
   undone: (label: string) => `Undone: ${label}.`,
   redone: (label: string) => `Redone: ${label}.`,
-  couldNot: (what: string, error: unknown) =>
-    `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`,
+  couldNot: (what: string, error: unknown) => `Could not ${what}: ${errorMessage(error)}`,
   nothingToUndo: 'Nothing to undo',
   nothingToRedo: 'Nothing to redo',
   eventCreated: (title: string) => `Event “${title}” created.`,
@@ -70,8 +74,7 @@ export const strings = {
       : `Contradicting quote added to “${title}”.`,
 
   linkOnlyHttps: (url: string) => `Only https links can be opened from a note (${url}).`,
-  linkCouldNotOpen: (error: unknown) =>
-    `Could not open the link: ${error instanceof Error ? error.message : String(error)}`,
+  linkCouldNotOpen: (error: unknown) => `Could not open the link: ${errorMessage(error)}`,
   linkQuestion: 'Open this link in your web browser?',
   linkOpen: 'Open in browser',
   cancel: 'Cancel',
