@@ -541,4 +541,22 @@ export const strings = {
     notEmptied: (error: string) =>
       `Could not start with an empty store: ${error}. Free some disk space, then try again.`,
   },
+
+  tableColumns: {
+    date: 'Date',
+    title: 'Title',
+    category: 'Category',
+    sources: 'Sources',
+    stance: 'Stance',
+    support: 'Support',
+    notes: 'Notes',
+  },
+  contradicted: 'Contradicted',
+  notInArticle: (words: string) => `“${words}” is not in this article.`,
+  articleImport: {
+    saving: (title: string) => `Saving “${title}”`,
+    imported: (title: string, file: string) =>
+      `Imported “${title}” from ${file}. Ctrl+Z undoes it.`,
+    notImported: (file: string) => `“${file}” was not imported.`,
+  },
 } as const
