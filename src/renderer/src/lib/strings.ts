@@ -1,7 +1,8 @@
 /**
- * The words of the main screen in one place, so they are read together and can later be
+ * The UI's words in one place, grouped by screen, so they are read together and can later be
  * translated: labels, messages and counts. Counts go through `plural` (Intl.PluralRules), never
- * `n + 's'`. Other screens keep their words beside their markup until they move here.
+ * `n + 's'`; an error the user sees says what to do next. components/words.test.ts keeps words
+ * out of component markup (the few components still waiting are listed there).
  */
 
 const rules = new Intl.PluralRules('en')
