@@ -140,3 +140,33 @@ test('filters combine: category AND person AND tag AND source narrow the timelin
   await expect(views.app.undatedItems).toHaveCount(5)
   consoleErrors.expectNone()
 })
+
+test('a filter whose events are all outside the window brings them into view', async ({
+  page,
+  consoleErrors,
+}) => {
+  const app = new SourcelinePage(page)
+  await app.open()
+  // Zoom into 2022, where no awareness event lies.
+  await app.selectOnTimeline('US TIP report downgrades Cambodia to Tier 3')
+  for (let i = 0; i < 4; i++) await page.getByTestId('zoom-in').click()
+  await expect(app.item('Anti-Human Trafficking Concert')).toHaveCount(0)
+
+  await page.getByTestId('filter-category').selectOption({ label: 'Awareness' })
+  const awareness = [
+    'Ministry of Women’s Affairs starts public campaigns on trafficking',
+    'National Anti-Human Trafficking Day established',
+    'Minister Ing Kantha Phavi’s press conference',
+    'Anti-Human Trafficking Concert at the National Olympic Stadium',
+  ]
+  // Without a click on Fit all: the window moved to the matches by itself.
+  await expect(app.timelineItems).toHaveCount(awareness.length)
+  for (const title of awareness) await expect(app.item(title)).toBeInViewport()
+
+  // A filter with matches already in view leaves the window where it is.
+  const axis = await app.axisLabels()
+  await page.getByTestId('filter-category').selectOption({ label: 'Law and policy' })
+  await expect(app.item('Code of criminal procedure')).toBeVisible()
+  expect(await app.axisLabels()).toEqual(axis)
+  consoleErrors.expectNone()
+})

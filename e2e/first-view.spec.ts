@@ -30,6 +30,12 @@ for (const size of SIZES)
       expect(item.box.bottom, where).toBeLessThanOrEqual(panel.bottom + 1)
     }
 
+    // Tight on the right: the last event (28 March 2023) is drawn near the panel's right edge,
+    // its label to its left, not years of empty axis after it.
+    const last = boxes.items.find((i) => i.title.startsWith('Chou Bun Eng welcomes JICA'))!
+    expect(panel.right - last.box.right, 'room right of the last event').toBeLessThan(40)
+    expect(await app.axisLabels()).not.toContain('2030')
+
     for (const item of boxes.items) {
       await page.mouse.click(item.centre.x, item.centre.y)
       await expect(app.eventTitle, `click at the centre of “${item.title}”`).toHaveText(item.title)

@@ -53,11 +53,16 @@ export class SourcelinePage extends BasePage {
     return this
   }
 
-  /** The drawn item (box, range or point) whose label contains `title`. */
+  /**
+   * The drawn item (range, point, or the box of a label drawn left of its item) whose label
+   * contains `title`.
+   */
   item(title: string): Locator {
-    return this.timeline.locator('.vis-item.vis-range, .vis-item.vis-point').filter({
-      has: this.page.locator('.vis-item-content', { hasText: title }),
-    })
+    return this.timeline
+      .locator('.vis-item.vis-range, .vis-item.vis-point, .vis-item.vis-box')
+      .filter({
+        has: this.page.locator('.vis-item-content', { hasText: title }),
+      })
   }
 
   async selectOnTimeline(title: string): Promise<void> {
@@ -154,7 +159,7 @@ export class SourcelinePage extends BasePage {
         }
         const items = [
           ...document.querySelectorAll(
-            '[data-testid=timeline] .vis-item.vis-range, [data-testid=timeline] .vis-item.vis-point',
+            '[data-testid=timeline] :is(.vis-item.vis-range, .vis-item.vis-point, .vis-item.vis-box)',
           ),
         ].map((el) => {
           const box = rect(el)

@@ -1,7 +1,8 @@
 /**
- * The words of the main screen in one place, so they are read together and can later be
+ * The UI's words in one place, grouped by screen, so they are read together and can later be
  * translated: labels, messages and counts. Counts go through `plural` (Intl.PluralRules), never
- * `n + 's'`. Other screens keep their words beside their markup until they move here.
+ * `n + 's'`; an error the user sees says what to do next. components/words.test.ts keeps words
+ * out of component markup (the few components still waiting are listed there).
  */
 
 const rules = new Intl.PluralRules('en')
@@ -26,6 +27,26 @@ export const counts = {
   mentions: count('mention'),
   quotes: count('quoted passage'),
   files: count('file'),
+  records: count('record'),
+  newRecords: count('new record'),
+  identicalRecords: count('identical record'),
+  conflictingRecords: count('conflicting record'),
+  problems: count('problem'),
+  moreFiles: count('more file'),
+  conflictPlaces: count('place'),
+  /** "1 direction control was", "2 direction controls were". */
+  directionControls: (n: number) =>
+    plural(n, { one: 'direction control was', other: 'direction controls were' }),
+}
+
+/** An error's message, shown as it is. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** An error's message without its closing full stop, for a sentence that goes on after it. */
+export function errorText(error: unknown): string {
+  return errorMessage(error).replace(/\.\s*$/, '')
 }
 
 export const strings = {
@@ -38,8 +59,7 @@ export const strings = {
 
   undone: (label: string) => `Undone: ${label}.`,
   redone: (label: string) => `Redone: ${label}.`,
-  couldNot: (what: string, error: unknown) =>
-    `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`,
+  couldNot: (what: string, error: unknown) => `Could not ${what}: ${errorMessage(error)}`,
   nothingToUndo: 'Nothing to undo',
   nothingToRedo: 'Nothing to redo',
   eventCreated: (title: string) => `Event “${title}” created.`,
@@ -55,8 +75,7 @@ export const strings = {
       : `Contradicting quote added to “${title}”.`,
 
   linkOnlyHttps: (url: string) => `Only https links can be opened from a note (${url}).`,
-  linkCouldNotOpen: (error: unknown) =>
-    `Could not open the link: ${error instanceof Error ? error.message : String(error)}`,
+  linkCouldNotOpen: (error: unknown) => `Could not open the link: ${errorMessage(error)}`,
   linkQuestion: 'Open this link in your web browser?',
   linkOpen: 'Open in browser',
   cancel: 'Cancel',
@@ -108,5 +127,438 @@ export const strings = {
       title: 'Side panel',
       text: 'The selected event’s sources and your notes. Annotations lists every highlight and note; People & orgs, who is named where.',
     },
+  },
+
+  filters: {
+    group: 'Filter events',
+    all: 'All',
+    category: 'Category',
+    entity: 'Person or organisation',
+    people: 'People',
+    organisations: 'Organisations',
+    tag: 'Tag',
+    source: 'Source',
+    article: 'Article',
+    event: 'Event',
+    kind: 'Kind',
+    support: 'Support at least',
+    anySupport: 'Any',
+    supportLevels: {
+      weak: 'Weak (any graded evidence)',
+      moderate: 'Moderate (C3 or better)',
+      strong: 'Strong: well-supported only (B2 or better)',
+    },
+    matching: 'Matching',
+    clearMatch: 'Show all events, not only those matching the search',
+    /** "23 events", or "5 of 23 events" while filters hide some. */
+    shown: (shown: number, total: number) =>
+      shown === total
+        ? counts.events(total)
+        : `${shown.toLocaleString('en')} of ${counts.events(total)}`,
+    clear: 'Clear filters',
+  },
+
+  /** Picking and checking a project file (Project file and Backups screens). */
+  files: {
+    checking: (name: string) => `Checking ${name}…`,
+    /** After the file's name. */
+    unusable: (problems: number) =>
+      `cannot be used (${counts.problems(problems)}). Nothing was changed.`,
+    savedAt: (iso: string) => `saved ${new Date(iso).toLocaleString()}`,
+    filterName: 'Sourceline project',
+  },
+
+  project: {
+    title: 'Project file',
+    saveHeading: 'Save',
+    saveText:
+      'One file with everything you made: notes, highlights, your events and quotes, tags, people and organisation edits, and imported articles. Send it to a colleague or keep it as a copy.',
+    save: 'Save project file…',
+    saving: 'Saving the project file',
+    saveCancelled: 'Saving the project file was cancelled; no file was saved.',
+    saved: (where: string) => `Project file saved to ${where}.`,
+    notSaved: (error: unknown) =>
+      `The project file was not saved: ${errorText(error)}. Check that the folder can be written to, then save again.`,
+    importHeading: 'Import',
+    importText:
+      'Merges a project file into what you have: records you already have are skipped; where the file has a different version of one of your records, both are kept and the imported one is marked “[Imported copy]”. The file is checked first and nothing is written if anything in it is wrong.',
+    importFileLabel: 'Project file to import',
+    import: 'Import project file…',
+    valid: 'is a valid project file. Importing it will:',
+    willAdd: (n: number) => `add ${counts.newRecords(n)}`,
+    willSkip: (n: number) => `skip ${counts.records(n)} you already have`,
+    willCopy: (n: number) => `keep ${counts.conflictingRecords(n)} as flagged copies`,
+    copiedSummary: 'Which records are copied',
+    copied: (record: string, id: string, copyId: string) => `${record} “${id}” → copy “${copyId}”`,
+    backingUp: 'Backing up before the import',
+    blocked: (reason: string) =>
+      `${reason} Nothing was imported. Free some space or check the backups folder, then try again.`,
+    importing: (name: string) => `Importing ${name}`,
+    progressLabel: 'Import progress',
+    progress: (written: number, total: number) =>
+      `${written.toLocaleString('en')} of ${counts.records(total)} written`,
+    stop: 'Stop import',
+    confirm: 'Import',
+    retry: 'Try again',
+    imported: (name: string, added: number, skipped: number, conflicts: number) =>
+      `Imported ${name}: ${counts.records(added)} added, ${counts.identicalRecords(skipped)} skipped, ${counts.conflictingRecords(conflicts)} kept as flagged copies. Ctrl+Z undoes the import.`,
+    /** One stored record of each table, in the list of copies. */
+    record: {
+      notes: 'note',
+      highlights: 'highlight',
+      userEvents: 'event',
+      evidence: 'quote',
+      eventAnnotations: 'event annotation',
+      entityEdits: 'people/organisation edit',
+      articles: 'article',
+    } as Record<string, string>,
+  },
+
+  backups: {
+    title: 'Backups',
+    kept: 'Sourceline keeps copies of your work in its data folder: every hour while you make changes, before every import, and when you ask. It keeps the last 10 and one a day for a week.',
+    now: 'Back up now',
+    writing: 'Writing a backup',
+    written: (name: string) => `Backup written: ${name}.`,
+    notWritten: (error: unknown) =>
+      `The backup was not written: ${errorText(error)}. Free some space, then try again.`,
+    notListed: (error: unknown) =>
+      `The backups could not be listed: ${errorText(error)}. Close and open this screen to try again.`,
+    reading: 'Reading the backups…',
+    none: 'No backups yet.',
+    caption: 'Backups, newest first',
+    columns: { when: 'When', why: 'Why', size: 'Size', verified: 'Reads back', actions: 'Actions' },
+    verified: 'verified',
+    unreadable: 'does not read back',
+    restoreOne: (when: string) => `Restore the backup of ${when}…`,
+    restore: 'Restore…',
+    browserOnly:
+      'In the browser Sourceline cannot keep files of its own. Download a backup now and then, and restore from it if you need to.',
+    download: 'Download a backup',
+    saved: (where: string) => `Backup saved to ${where}.`,
+    notSaved: (error: unknown) =>
+      `The backup was not saved: ${errorText(error)}. Check that the folder can be written to, then try again.`,
+    fromFileHeading: 'Restore from a file',
+    fileLabel: 'Backup or project file to restore',
+    fromFile: 'Restore from a file…',
+    readingOne: 'Reading the backup',
+    backupWhat: (when: string, name: string) => `the backup of ${when} (${name})`,
+    fileWhat: (name: string) => `the file ${name}`,
+    confirmLabel: 'Confirm restore',
+    question: (what: string) => `Restore ${what}?`,
+    replaced: 'All your current data will be replaced',
+    byRecords: (n: number, savedAt: string) => `by its ${counts.records(n)} (${savedAt}).`,
+    backupFirst: 'A backup of your current data is written first.',
+    downloadFirst:
+      'Download a backup of your current data first if you may want it back later; until you close Sourceline, Ctrl+Z also undoes the restore.',
+    confirm: 'Replace my data',
+    backingUp: 'Backing up your current data',
+    blocked: (reason: string) => `${reason} Nothing was restored. Free some space, then try again.`,
+    restoring: 'Restoring',
+    restored: (what: string, records: number, backup: string | null) =>
+      `Restored ${what}: ${counts.records(records)}.` +
+      (backup ? ` Your previous data is in the backup ${backup}.` : '') +
+      ' Ctrl+Z undoes the restore.',
+  },
+
+  dismiss: 'Dismiss',
+  tryAgain: 'Try again',
+  about: 'About',
+  undated: {
+    heading: 'Undated',
+    hint: 'The articles give no date for these events.',
+  },
+  panes: {
+    group: 'Panes',
+    timelineHeight: 'Timeline height',
+    sideWidth: 'Side panel width',
+    reader: 'Reader',
+    side: 'Side panel',
+    toggleReader: 'Show or hide the reader (Alt+R)',
+    toggleSide: 'Show or hide the side panel (Alt+P)',
+  },
+  linkPrompt: 'Open link',
+  startup: {
+    stopped: 'Sourceline stopped before changing your data',
+    opening: 'Opening your data…',
+  },
+  articleList: {
+    hint: 'Choose one to read it, or select an event to read the passages that support it.',
+  },
+  notes: {
+    placeholder: 'Markdown: **bold**, *italic*, [link](https://…), lists. Ctrl+Enter saves.',
+    highlightNote: 'Note (Markdown, optional)',
+    highlightTags: 'Tags, separated by commas',
+    tagsExample: 'e.g. follow up, figures',
+    deleteHighlight: 'Delete highlight',
+  },
+  table: {
+    hint: 'Dates sort by their earliest possible day (“on or before” dates by their latest); undated events come last.',
+    caption: 'Events, sortable by each column',
+  },
+  articleDates: {
+    summary: 'Dates in this article',
+    none: 'No date expressions found.',
+  },
+  importer: {
+    filesLabel: 'Article files to import',
+    drop: 'Drop to import: web pages (.html, .htm), Markdown (.md, .markdown) or text (.txt). Each file is shown for review before it is saved.',
+    reading: 'Reading',
+    waiting: (n: number) => `${counts.moreFiles(n)} to review after this one.`,
+    save: 'Save article',
+  },
+
+  entities: {
+    heading: 'People and organisations',
+    name: 'Name',
+    kind: 'Kind',
+    kinds: { person: 'Person', organisation: 'Organisation' },
+    add: 'Add',
+    also: 'Also:',
+    inArticles: 'in the articles',
+    showEvents: 'Show events',
+    rename: 'Rename',
+    addAlias: 'Add alias',
+    mergeInto: 'Merge into…',
+    mergeLabel: (name: string) => `Merge “${name}” into`,
+    choose: 'Choose…',
+    newName: 'New name (the old one stays as an alias)',
+    alias: 'Alias',
+    save: 'Save',
+  },
+
+  conflicts: {
+    heading: 'Conflicts',
+    none: 'No sources disagree: no event has quotes for and against, no event’s quotes give different dates, and no figures differ.',
+    summary: (places: number, unexplained: number) =>
+      `${counts.conflictPlaces(places)} where sources disagree, ${unexplained.toLocaleString('en')} not yet explained.`,
+    differs: 'differs',
+    showInArticle: 'Show in article',
+    openEvent: 'Open event',
+    explained: '✓ explained',
+    notExplained: 'not explained',
+    onePassage: 'One passage',
+    otherPassage: 'The other',
+    allPassages: (n: number) => `All ${n.toLocaleString('en')} passages`,
+    supports: 'Supports',
+    contradicts: 'Contradicts',
+    explainedAs: 'Explained:',
+    reopen: 'Reopen',
+    howExplained: 'How is it explained?',
+    explainExample: 'e.g. different periods counted',
+    markExplained: 'Mark explained',
+    markedExplained: 'Marked explained. Ctrl+Z undoes it.',
+    reopened: 'Conflict reopened. Ctrl+Z undoes it.',
+  },
+
+  event: {
+    yours: '· your event',
+    edtfTitle: 'EDTF date',
+    support: 'Support:',
+    edit: 'Edit event',
+    delete: 'Delete event',
+    confirmDelete: (title: string) =>
+      `Delete your event “${title}” with its quotes and notes? Ctrl+Z brings it back.`,
+    deleted: 'Event deleted. Ctrl+Z brings it back.',
+    linkLabel: 'Link a person or organisation',
+    link: 'Link',
+    linked: (name: string) => `Linked ${name}.`,
+    tags: 'Tags:',
+    tagsLabel: 'Tags, separated by commas',
+    saveTags: 'Save tags',
+    tagsSaved: 'Tags saved.',
+    noTags: 'none',
+    editTags: 'Edit tags',
+    people: 'People:',
+    organisations: 'Organisations:',
+    evidence: (n: number) => `Evidence (${n.toLocaleString('en')})`,
+    supports: 'Supports',
+    contradicts: 'Contradicts',
+    importedCopy: 'Imported copy',
+    gradeTitle: 'Source reliability and quote credibility (Admiralty)',
+    source: 'Source:',
+    ungraded: 'ungraded',
+    markAs: (stance: 'supports' | 'contradicts') =>
+      stance === 'supports' ? 'Mark as contradicting' : 'Mark as supporting',
+    stanceChanged: 'Stance changed. Ctrl+Z undoes it.',
+    removeQuote: 'Remove quote',
+    quoteRemoved: 'Quote removed. Ctrl+Z brings it back.',
+    noQuote: 'No quote yet: select words in an article and choose “Supports selected event”.',
+    notes: (n: number) => `Notes (${n.toLocaleString('en')})`,
+    editNote: 'Edit note',
+    saveChanges: 'Save changes',
+    noteSaved: 'Note saved.',
+    created: (at: string) => `Created ${at}`,
+    edited: (at: string) => `· edited ${at}`,
+    editNoteButton: 'Edit',
+    deleteNote: 'Delete',
+    addNoteLabel: 'Add a note to this event',
+    addNote: 'Add note',
+  },
+
+  reader: {
+    label: 'Article reader',
+    article: 'Article',
+    choose: 'Choose an article…',
+    sources: 'Sources of the selected event',
+    previous: '◀ Previous source',
+    next: 'Next source ▶',
+    position: (at: number | null, of: number) =>
+      `Source ${at === null ? '–' : at.toLocaleString('en')} of ${of.toLocaleString('en')}`,
+    findLabel: 'Find a passage in this article',
+    findPlaceholder: 'Find passage…',
+    find: 'Find',
+    selected: 'Selected passage',
+    highlight: 'Highlight…',
+    newEvent: 'New event…',
+    supports: 'Supports selected event',
+    contradicts: 'Contradicts selected event',
+    supportsTitle: (title: string) => `Add to “${title}” as supporting evidence`,
+    contradictsTitle: (title: string) => `Add to “${title}” as contradicting evidence`,
+    clear: 'Clear the selection',
+    outlet: 'Outlet',
+    noOutlet: 'Not named in the text',
+    byline: 'Byline',
+    noByline: 'None given',
+    published: 'Published',
+    noDate: 'Date unknown',
+    caption: 'Photo caption:',
+    received: 'Received file',
+    unchanged: ', kept unchanged · SHA-256',
+    yourHighlight: 'your highlight',
+    evidenceFor: (parts: string[]) => `Evidence for: ${parts.join('; ')}`,
+  },
+
+  eventForm: {
+    title: 'Title',
+    date: 'Date',
+    dateExample: 'e.g. 12 December 2007, Dec 2009, circa 2018, before March 2023',
+    dateEmpty: 'Leave empty if the sources give no date.',
+    understood: 'Understood as',
+    suggestions: 'Dates in the passage',
+    precision: (precision: string) => `(${precision} precision)`,
+    nearby: '· in a nearby sentence',
+    useDate: 'Use this date',
+    ignore: 'Ignore',
+    suggestionsHint: 'A date you use goes into the Date field, where you can still change it.',
+    category: 'Category',
+    summary: 'Summary',
+    people: 'People, separated by commas',
+    organisations: 'Organisations, separated by commas',
+    tags: 'Tags, separated by commas',
+    /** The note kept with the date, saying where it came from. */
+    suggestedNote: (suggestion: string) => `Suggested ${suggestion}; accepted.`,
+    enteredNote: (text: string) => `Entered as “${text}”.`,
+    noDateNote: 'No date entered.',
+  },
+
+  importForm: {
+    needsTitle: 'An article needs a title.',
+    saving: 'Saving…',
+    file: 'File',
+    size: 'Size',
+    sha256: 'SHA-256',
+    alreadyImported: 'This content is already imported, as',
+    nothingNew: 'Nothing new would be saved.',
+    showDuplicate: (title: string) => `Show “${title}”`,
+    check: 'Check before saving',
+    directionControls: (n: number) =>
+      `${counts.directionControls(n)} removed from the title, outlet or byline, so they cannot reorder the app’s own text around them.`,
+    title: 'Title',
+    outlet: 'Outlet',
+    byline: 'Byline',
+    published: 'Published',
+    publishedExample: 'e.g. 27 March 2023, March 2023, circa 2018',
+    url: 'Address (URL)',
+    language: 'Language (BCP 47 tag)',
+    notLanguage: (text: string) =>
+      `“${text}” is not a language tag; write one such as ‘en’, ‘km’, ‘ar’ or ‘pt-BR’.`,
+    removed: 'Removed from the page',
+    keep: (label: string) => `Keep ${label}`,
+    start: 'Start of the text',
+  },
+
+  grade: {
+    source: 'Source reliability',
+    credibility: 'Credibility',
+    cleared: (label: string) => `${label}: ungraded. Ctrl+Z undoes it.`,
+    set: (label: string, words: string) => `${label}: ${words}. Ctrl+Z undoes it.`,
+    ungradedOption: 'Ungraded',
+    reason: 'Reason (optional)',
+    reasonExample: 'Why this grade?',
+    save: 'Save grade',
+    ungraded: 'ungraded',
+    open: 'Grade…',
+    openLabel: (what: 'article' | 'quote' | string) =>
+      what === 'article' ? 'Grade this source' : `Grade this ${what}`,
+  },
+  imported: {
+    kinds: { html: 'web page', markdown: 'Markdown file', text: 'text file' },
+    saved: (title: string) => `Details of “${title}” saved. Ctrl+Z undoes it.`,
+    deleted: (title: string) => `Deleted “${title}”. Ctrl+Z brings it back.`,
+    badge: 'Imported',
+    on: (date: string) => `, on ${date}.`,
+    publishedAt: 'Published at',
+    edit: 'Edit details…',
+    saveDetails: 'Save details',
+    delete: 'Delete article…',
+    deleteTitle: 'Delete imported article',
+    confirmDelete: 'Delete',
+  },
+
+  aboutDialog: {
+    title: 'About Sourceline',
+    intro: 'Evidence-backed timelines from news articles, kept on this computer.',
+    failed: (failure: string) => `The versions could not be read: ${failure}`,
+    reading: 'Reading versions…',
+    app: 'Sourceline',
+    electron: 'Electron',
+    chromium: 'Chromium',
+    schema: 'Database schema',
+    schemaVersion: (n: number) => `version ${n}`,
+    format: 'Project file format',
+    formatVersion: (n: number) => `version ${n} (.sourceline)`,
+    data: 'Your data',
+    backups: 'Backups',
+  },
+
+  recovery: {
+    heading: 'Your data did not open as expected',
+    notOpened: 'Sourceline’s store of your notes, highlights and events could not be opened:',
+    stopped: 'Sourceline stopped before writing anything.',
+    copyKept: 'A copy of the store’s files was kept in',
+    neverDeleted: 'Sourceline never deletes it.',
+    notCopied: (error: string) =>
+      `The store’s files could not be copied aside (${error}), so they are left exactly as they are and nothing will replace them. Free some disk space and start Sourceline again.`,
+    restoreNewest: (when: string) => `Restore the newest backup (${when})`,
+    notListed: (error: string) => `The backups could not be listed: ${error}`,
+    noBackup: 'There is no backup to restore.',
+    confirmEmptyLabel: 'Confirm starting empty',
+    confirmEmpty:
+      'Start with an empty store? Your notes, highlights and events will not be there. The copy of the old store stays where it is.',
+    yesEmpty: 'Yes, start empty',
+    startEmpty: 'Start with an empty store',
+    notRestored: (name: string, error: string) =>
+      `The backup ${name} was not restored: ${error}. Try again, or start with an empty store.`,
+    notEmptied: (error: string) =>
+      `Could not start with an empty store: ${error}. Free some disk space, then try again.`,
+  },
+
+  tableColumns: {
+    date: 'Date',
+    title: 'Title',
+    category: 'Category',
+    sources: 'Sources',
+    stance: 'Stance',
+    support: 'Support',
+    notes: 'Notes',
+  },
+  contradicted: 'Contradicted',
+  notInArticle: (words: string) => `“${words}” is not in this article.`,
+  articleImport: {
+    saving: (title: string) => `Saving “${title}”`,
+    imported: (title: string, file: string) =>
+      `Imported “${title}” from ${file}. Ctrl+Z undoes it.`,
+    notImported: (file: string) => `“${file}” was not imported.`,
   },
 } as const

@@ -1,25 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { fitWindow, zoomAround, type FitItem } from './fit'
+import { fitWindow, zoomAround, type FitItem, type FitResult } from './fit'
 
 const YEAR = 365.25 * 24 * 3600 * 1000
 const at = (year: number) => Date.UTC(year, 0, 1)
 
 /** Where each item's drawing starts and ends in px, for a window drawn `width` px wide. */
-function drawn(items: FitItem[], window: { start: number; end: number }, width: number) {
+function drawn(items: FitItem[], window: FitResult, width: number) {
   const pxPerMs = width / (window.end - window.start)
   return items.map((i) => {
-    const left = (i.start - window.start) * pxPerMs
-    const right = Math.max(((i.end ?? i.start) - window.start) * pxPerMs, left + i.labelPx)
-    return { left, right }
+    const start = (i.start - window.start) * pxPerMs
+    const end = ((i.end ?? i.start) - window.start) * pxPerMs
+    if (window.labelsLeft.has(i.id)) return { left: end - i.labelPx, right: end }
+    return { left: start, right: Math.max(end, start + i.labelPx) }
   })
 }
+
+let ids = 0
+const item = (start: number, end: number | null, labelPx: number): FitItem => ({
+  id: `e${ids++}`,
+  start,
+  end,
+  labelPx,
+})
 
 describe('fitWindow', () => {
   it('keeps every label inside the panel, with the margin', () => {
     const items: FitItem[] = [
-      { start: at(2000), end: null, labelPx: 180 },
-      { start: at(2010), end: at(2012), labelPx: 60 },
-      { start: at(2023), end: null, labelPx: 320 },
+      item(at(2000), null, 180),
+      item(at(2010), at(2012), 60),
+      item(at(2023), null, 320),
     ]
     for (const width of [600, 900, 1500]) {
       const window = fitWindow(items, { widthPx: width, marginPx: 10 })!
@@ -30,25 +39,39 @@ describe('fitWindow', () => {
     }
   })
 
-  it('gives the right edge only what the last labels need', () => {
+  it('ends just after the last event: labels that would pass it run left', () => {
     const items: FitItem[] = [
-      { start: at(2000), end: null, labelPx: 100 },
-      { start: at(2020), end: null, labelPx: 200 },
+      item(at(2000), null, 100),
+      item(at(2019), at(2020), 200),
+      item(at(2020), null, 200),
     ]
-    const window = fitWindow(items, { widthPx: 1000, marginPx: 0 })!
-    const [, lastItem] = drawn(items, window, 1000)
-    expect(lastItem!.right).toBeCloseTo(1000, 0)
+    const window = fitWindow(items, { widthPx: 1000, marginPx: 8 })!
+    expect(window.labelsLeft).toEqual(new Set([items[1]!.id, items[2]!.id]))
+    const boxes = drawn(items, window, 1000)
+    // The last event sits at the margin from the right edge, its label whole to its left.
+    expect(boxes[2]!.right).toBeCloseTo(992, 0)
+    for (const { left, right } of boxes) {
+      expect(left).toBeGreaterThanOrEqual(7.99)
+      expect(right).toBeLessThanOrEqual(992.01)
+    }
+  })
+
+  it('keeps labels right of their items where they end before the last event', () => {
+    const items: FitItem[] = [item(at(2000), null, 100), item(at(2020), null, 20)]
+    const window = fitWindow(items, { widthPx: 1000, marginPx: 8 })!
+    expect(window.labelsLeft.has(items[0]!.id)).toBe(false)
+    expect(window.end).toBeLessThan(at(2020) + 0.5 * 365.25 * 24 * 3600 * 1000)
   })
 
   it('answers null for nothing to fit, and some span for one event', () => {
     expect(fitWindow([], { widthPx: 800 })).toBeNull()
-    const one = fitWindow([{ start: at(2010), end: null, labelPx: 50 }], { widthPx: 800 })!
+    const one = fitWindow([item(at(2010), null, 50)], { widthPx: 800 })!
     expect(one.end - one.start).toBeGreaterThan(30 * 24 * 3600 * 1000)
     expect(one.start).toBeLessThan(at(2010))
   })
 
   it('still answers when a label is wider than the panel', () => {
-    const window = fitWindow([{ start: at(2010), end: null, labelPx: 900 }], { widthPx: 400 })
+    const window = fitWindow([item(at(2010), null, 900)], { widthPx: 400 })
     expect(window).not.toBeNull()
     expect(Number.isFinite(window!.end)).toBe(true)
   })

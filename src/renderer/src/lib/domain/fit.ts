@@ -1,15 +1,17 @@
 /**
  * "Fit all": the narrowest time window in which every dated event is drawn whole, its label
- * included. Labels run to the right of an item, so the window's right margin depends on the scale,
- * and the scale on the window: the span is found by bisection (the space needed grows slower than
- * the span while every label is narrower than the panel).
+ * included. A label runs right of its item, unless that would carry it past the last event: then
+ * it runs left, ending where its item ends, so the window ends just after the last event instead
+ * of leaving years of empty room for the last labels. Room depends on the scale and the scale on
+ * the window: the span is found by bisection.
  */
 
 export interface FitItem {
+  id: string
   start: number
   /** null for a point (an exact day). */
   end: number | null
-  /** px the label (with its marks and padding) takes to the right of the item's start. */
+  /** px the label (with its marks and padding) takes beside the item. */
   labelPx: number
 }
 
@@ -22,30 +24,41 @@ export interface FitOptions {
   minSpan?: number
 }
 
-const DAY = 24 * 3600 * 1000
-
-/** Where an item's drawing ends, in ms, at `msPerPx`. */
-function rightEdge(item: FitItem, msPerPx: number): number {
-  return Math.max(item.end ?? item.start, item.start + item.labelPx * msPerPx)
+export interface FitResult {
+  start: number
+  end: number
+  /** The items whose label is drawn left of where they end. */
+  labelsLeft: Set<string>
 }
 
-/** The window [start, end] in ms, or null when there is nothing to fit. */
-export function fitWindow(
-  items: readonly FitItem[],
-  options: FitOptions,
-): { start: number; end: number } | null {
+const DAY = 24 * 3600 * 1000
+
+/** The window and the labels drawn left, or null when there is nothing to fit. */
+export function fitWindow(items: readonly FitItem[], options: FitOptions): FitResult | null {
   if (items.length === 0 || options.widthPx <= 0) return null
   const margin = options.marginPx ?? 12
   const width = options.widthPx
-  const first = Math.min(...items.map((i) => i.start))
-  const last = Math.max(...items.map((i) => i.end ?? i.start))
+  let first = Infinity
+  let last = -Infinity
+  for (const i of items) {
+    first = Math.min(first, i.start)
+    last = Math.max(last, i.end ?? i.start)
+  }
   const minSpan = Math.max(options.minSpan ?? 60 * DAY, last - first)
+
+  /** Whether a label drawn right would pass the last event (and its margin) at `msPerPx`. */
+  const runsLeft = (i: FitItem, msPerPx: number) =>
+    i.start + i.labelPx * msPerPx > last + margin * msPerPx
+  /** Where the drawing starts: the item, or its label when that runs left. */
+  const leftEdge = (i: FitItem, msPerPx: number) =>
+    runsLeft(i, msPerPx) ? Math.min(i.start, (i.end ?? i.start) - i.labelPx * msPerPx) : i.start
 
   /** The span the drawing needs when the window is `span` ms wide. */
   const needed = (span: number) => {
     const msPerPx = span / width
-    const right = Math.max(...items.map((i) => rightEdge(i, msPerPx))) + margin * msPerPx
-    return right - (first - margin * msPerPx)
+    let left = Infinity
+    for (const i of items) left = Math.min(left, leftEdge(i, msPerPx))
+    return last + margin * msPerPx - (left - margin * msPerPx)
   }
 
   let low = minSpan
@@ -59,8 +72,11 @@ export function fitWindow(
       else high = mid
     }
   } else high = low
-  const start = first - (margin * high) / width
-  return { start, end: start + high }
+  const msPerPx = high / width
+  // A short span (one event) leaves room over: share it between both sides.
+  const end = last + margin * msPerPx + Math.max(0, high - needed(high)) / 2
+  const labelsLeft = new Set(items.filter((i) => runsLeft(i, msPerPx)).map((i) => i.id))
+  return { start: end - high, end, labelsLeft }
 }
 
 /**

@@ -41,8 +41,3 @@ const COPY_ID = /-copy-[0-9a-f]{8}$/
 export function isImportedCopy(id: string): boolean {
   return COPY_ID.test(id)
 }
-
-/** "1 note", "3 highlights". */
-export function countWords(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
-}

@@ -56,6 +56,12 @@ export function hashText(text: string): string {
   return (h >>> 0).toString(36) + text.length.toString(36)
 }
 
+/** What a builder takes: a source of that kind without its key and signature. */
+type InputOf<K extends SearchSource['kind']> = Omit<
+  Extract<SearchSource, { kind: K }>,
+  'kind' | 'key' | 'signature'
+>
+
 export interface ArticleInput {
   id: string
   title: string
@@ -77,69 +83,31 @@ export function articleSource(a: ArticleInput): SearchSource {
   }
 }
 
-export interface EventInput {
-  id: string
-  title: string
-  summary: string
-  quotes: string[]
-  tags: string[]
-  articleIds: string[]
-  date: number | null
+export type EventInput = InputOf<'event'>
+
+/** Key and signature of a source whose whole input is searchable: any change to it counts. */
+function keyed(kind: SearchKind | 'article', input: { id: string }) {
+  return { key: `${kind}:${input.id}`, signature: hashText(JSON.stringify(input)) }
 }
 
 export function eventSource(e: EventInput): SearchSource {
-  return {
-    kind: 'event',
-    key: `event:${e.id}`,
-    ...e,
-    signature: hashText(JSON.stringify(e)),
-  }
+  return { kind: 'event', ...e, ...keyed('event', e) }
 }
 
-export interface NoteInput {
-  id: string
-  eventId: string
-  eventTitle: string
-  body: string
-  date: number | null
-}
+export type NoteInput = InputOf<'note'>
 
 export function noteSource(n: NoteInput): SearchSource {
-  return { kind: 'note', key: `note:${n.id}`, ...n, signature: hashText(JSON.stringify(n)) }
+  return { kind: 'note', ...n, ...keyed('note', n) }
 }
 
-export interface HighlightInput {
-  id: string
-  articleId: string
-  quote: string
-  start: number | null
-  note: string
-  tags: string[]
-  date: number | null
-}
+export type HighlightInput = InputOf<'highlight'>
 
 export function highlightSource(h: HighlightInput): SearchSource {
-  return {
-    kind: 'highlight',
-    key: `highlight:${h.id}`,
-    ...h,
-    signature: hashText(JSON.stringify(h)),
-  }
+  return { kind: 'highlight', ...h, ...keyed('highlight', h) }
 }
 
-export interface EntityInput {
-  id: string
-  name: string
-  aliases: string[]
-  entityKind: string
-}
+export type EntityInput = Omit<InputOf<'entity'>, 'date'>
 
 export function entitySource(e: EntityInput): SearchSource {
-  return {
-    kind: 'entity',
-    key: `entity:${e.id}`,
-    ...e,
-    date: null,
-    signature: hashText(JSON.stringify(e)),
-  }
+  return { kind: 'entity', ...e, date: null, ...keyed('entity', e) }
 }
