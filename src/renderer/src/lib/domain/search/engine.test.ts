@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { compareHits, INDEX_VERSION, parseQuery, SearchIndex, snippet, terms } from './engine'
+import {
+  compareHits,
+  firstInOrder,
+  INDEX_VERSION,
+  parseQuery,
+  SearchIndex,
+  snippet,
+  terms,
+} from './engine'
 import {
   articleSource,
   entitySource,
@@ -150,8 +158,10 @@ describe('search index', () => {
 
   it('round-trips through its stored form and refuses another version', () => {
     const stored = indexed().toStored()
-    const loaded = SearchIndex.load(JSON.parse(JSON.stringify(stored)))!
-    expect(loaded.search('Sar Kheng').total).toBe(indexed().search('Sar Kheng').total)
+    // IndexedDB stores by structured clone.
+    const loaded = SearchIndex.load(structuredClone(stored))!
+    for (const q of ['Sar Kheng', '"task force"', 'traficking', 'budget'])
+      expect(loaded.search(q)).toEqual(indexed().search(q))
     expect(SearchIndex.load({ ...stored, version: INDEX_VERSION - 1 })).toBeNull()
   })
 
@@ -193,6 +203,18 @@ describe('ranking and snippets', () => {
       hit('e', false, 9, 3),
     ].sort(compareHits)
     expect(sorted.map((h) => h.id)).toEqual(['b', 'e', 'd', 'a', 'c'])
+  })
+
+  it('picks the first hits in order as a full sort would', () => {
+    const hits = Array.from({ length: 500 }, (_, i) => ({
+      id: `h${(i * 7919) % 500}`,
+      exact: i % 13 === 0,
+      score: (i * 31) % 17,
+      date: i % 5 === 0 ? null : (i * 11) % 7,
+    }))
+    const sorted = [...hits].sort(compareHits)
+    for (const k of [0, 1, 10, 50, 499, 600])
+      expect(firstInOrder(hits, k, compareHits)).toEqual(sorted.slice(0, k))
   })
 
   it('cuts a window on spaces and marks the words', () => {
