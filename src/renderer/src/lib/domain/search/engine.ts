@@ -9,6 +9,7 @@ import { paragraphs } from '../quotes'
 import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
 import { hasUnspacedScript, runs, words } from '../text/words'
 import { packIndex, unpackIndex, type PackedIndex } from './packed'
+import { packDocs, unpackDoc, type PackedDocs } from './stored-docs'
 import type { SearchKind, SearchSource } from './sources'
 
 /** Bump when documents, fields or folding change: a stored index of another version is rebuilt. */
@@ -377,32 +378,15 @@ export function firstInOrder<T>(
   return top
 }
 
-/**
- * The index as stored: columns of plain strings and numbers, which IndexedDB clones quickly.
- * Documents are listed source by source; `docCounts[i]` of them belong to `keys[i]`.
- */
+/** The index as stored: documents and postings packed, which IndexedDB clones quickly. */
 export interface StoredIndex {
   version: number
   keys: string[]
   signatures: string[]
+  /** Documents are listed source by source; `docCounts[i]` of them belong to `keys[i]`. */
   docCounts: Uint32Array
-  docs: {
-    id: string[]
-    source: string[]
-    kind: SearchKind[]
-    label: string[]
-    title: string[]
-    text: string[]
-    note: string[]
-    articleIds: string[][]
-    eventId: (string | null)[]
-    offset: (number | null)[]
-    date: (number | null)[]
-    tags: string[][]
-    /** The folded text phrases are checked in, where folding changed the text. */
-    folded: (string | null)[]
-  }
-  /** MiniSearch's terms and postings, packed; no texts. */
+  docs: PackedDocs
+  /** MiniSearch's terms and postings; no texts. */
   index: PackedIndex
 }
 
@@ -412,6 +396,9 @@ export class SearchIndex {
   #docs = new Map<string, SearchDoc>()
   /** Folded once at indexing, so phrase checks over thousands of candidates are plain `includes`. */
   #folded = new Map<string, string>()
+  /** Documents of the stored index not rebuilt yet (id → position): opening stays quick. */
+  #stored: PackedDocs | null = null
+  #rows = new Map<string, number>()
 
   private constructor(search: MiniSearch<SearchDoc>) {
     this.#search = search
@@ -425,80 +412,35 @@ export class SearchIndex {
   static load(stored: StoredIndex): SearchIndex | null {
     if (stored.version !== INDEX_VERSION) return null
     const index = new SearchIndex(unpackIndex(stored.index, OPTIONS))
-    const c = stored.docs
+    const ids = stored.docs.ids
+    index.#stored = stored.docs
+    for (let d = 0; d < ids.length; d++) index.#rows.set(ids[d]!, d)
     let d = 0
     stored.keys.forEach((key, i) => {
-      const docIds = c.id.slice(d, d + stored.docCounts[i]!)
-      index.#sources.set(key, { signature: stored.signatures[i]!, docIds })
-      for (const id of docIds) {
-        index.#docs.set(id, {
-          id,
-          source: c.source[d]!,
-          kind: c.kind[d]!,
-          label: c.label[d]!,
-          title: c.title[d]!,
-          text: c.text[d]!,
-          note: c.note[d]!,
-          articleIds: c.articleIds[d]!,
-          eventId: c.eventId[d]!,
-          offset: c.offset[d]!,
-          date: c.date[d]!,
-          tags: c.tags[d]!,
-        })
-        const folded = c.folded[d]
-        if (folded) index.#folded.set(id, folded)
-        d++
-      }
+      const count = stored.docCounts[i]!
+      index.#sources.set(key, { signature: stored.signatures[i]!, docIds: ids.slice(d, d + count) })
+      d += count
     })
     return index
   }
 
   toStored(): StoredIndex {
-    const docs: StoredIndex['docs'] = {
-      id: [],
-      source: [],
-      kind: [],
-      label: [],
-      title: [],
-      text: [],
-      note: [],
-      articleIds: [],
-      eventId: [],
-      offset: [],
-      date: [],
-      tags: [],
-      folded: [],
-    }
     const keys: string[] = []
     const signatures: string[] = []
     const docCounts = new Uint32Array(this.#sources.size)
+    const docs: [SearchDoc, string | null][] = []
     for (const [key, { signature, docIds }] of this.#sources) {
       docCounts[keys.length] = docIds.length
       keys.push(key)
       signatures.push(signature)
-      for (const id of docIds) {
-        const doc = this.#doc(id)
-        docs.id.push(id)
-        docs.source.push(doc.source)
-        docs.kind.push(doc.kind)
-        docs.label.push(doc.label)
-        docs.title.push(doc.title)
-        docs.text.push(doc.text)
-        docs.note.push(doc.note)
-        docs.articleIds.push(doc.articleIds)
-        docs.eventId.push(doc.eventId)
-        docs.offset.push(doc.offset)
-        docs.date.push(doc.date)
-        docs.tags.push(doc.tags)
-        docs.folded.push(this.#folded.get(id) ?? null)
-      }
+      for (const id of docIds) docs.push([this.#doc(id), this.#folded.get(id) ?? null])
     }
     return {
       version: INDEX_VERSION,
       keys,
       signatures,
       docCounts,
-      docs,
+      docs: packDocs(docs),
       index: packIndex(this.#search),
     }
   }
@@ -539,14 +481,23 @@ export class SearchIndex {
         if (this.#search.has(id)) this.#search.discard(id)
         this.#docs.delete(id)
         this.#folded.delete(id)
+        this.#rows.delete(id)
       }
       this.#sources.delete(key)
     }
   }
 
   #doc(id: string): SearchDoc {
-    const doc = this.#docs.get(id)
-    if (!doc) throw new Error(`Search document ${id} is in the index but not kept`)
+    const known = this.#docs.get(id)
+    if (known) return known
+    const row = this.#rows.get(id)
+    if (row === undefined || !this.#stored)
+      throw new Error(`Search document ${id} is in the index but not kept`)
+    const [doc, folded] = unpackDoc(this.#stored, row)
+    this.#docs.set(id, doc)
+    if (folded !== null) this.#folded.set(id, folded)
+    this.#rows.delete(id)
+    if (this.#rows.size === 0) this.#stored = null
     return doc
   }
 
