@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
+import { deserialize, serialize } from 'node:v8'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'vite'
@@ -224,13 +225,14 @@ async function benchNode(results) {
     started = performance.now()
     const stored = index.toStored()
     const saveMs = performance.now() - started
-    results.push(['stored index size', stored.index.length / 1e6, 'MB', null])
-    results.push(['serialise index', saveMs, 'ms', null])
+    // IndexedDB keeps records by structured clone, which is what v8.serialize does.
+    const record = serialize(stored)
+    results.push(['stored index size', record.length / 1e6, 'MB', null])
+    results.push(['pack index for storing', saveMs, 'ms', null])
 
-    // Cold open: parse the stored record, load it and answer a first query.
-    const text = JSON.stringify(stored)
+    // Cold open: read the stored record back, load it and answer a first query.
     started = performance.now()
-    const reopened = engine.SearchIndex.load(JSON.parse(text))
+    const reopened = engine.SearchIndex.load(deserialize(record))
     reopened.search('trafficking victims')
     results.push([
       'cold open with stored index',
