@@ -1,10 +1,8 @@
 /**
- * A compact stored form of a MiniSearch index: postings in one Uint32Array, terms and document ids
- * in string arrays. IndexedDB clones these far faster than it parses MiniSearch's JSON, and loading
- * builds the index's maps directly; each term's postings are decoded the first time MiniSearch
- * reads them, so opening costs little more than the list of terms (decision 0015).
- * It reads and sets MiniSearch 7.2's own fields, the ones its toJSON/loadJS carry; a unit test holds
- * the round trip to MiniSearch's JSON, so an upgrade that changes them fails there.
+ * A MiniSearch index packed for storing (postings in one Uint32Array) and unpacked by setting
+ * MiniSearch 7.2's own index fields, each term's postings decoded when first read, so opening
+ * costs little more than the list of terms (docs/decisions/0018). packed.test.ts holds the round
+ * trip to MiniSearch's own JSON, so an upgrade that changes those fields fails there.
  */
 import MiniSearch, { type Options } from 'minisearch'
 
