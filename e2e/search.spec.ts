@@ -2,14 +2,17 @@
  * Search as a user meets it: Ctrl+K over every article, event, note and name, results as they
  * type with the words marked, a hit opening its article at the words, Khmer found without its
  * invisible word breaks, the "matching events" toggle narrowing the timeline and the export, a
- * note found after undo, redo and a restart, and hostile queries staying text.
+ * note found after undo, redo and a restart, what a project import or a restore brings in found
+ * (and what a restore takes away gone), and hostile queries staying text.
  */
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from './fixtures'
+import { download, expect, test, type Page } from './fixtures'
 import { ArticleImport, type FileToImport } from './pages/ArticleImport'
+import { ProjectScreens } from './pages/ProjectScreens'
 import { SourcelinePage } from './pages/SourcelinePage'
 
 const ZWSP = '\u200B'
+const EVENT = 'Cambodian National Task Force on human trafficking set up'
 
 // Each test waits for the index, searches several times and checks with axe: slow on 2 cores.
 test.describe.configure({ timeout: 180_000 })
@@ -192,6 +195,66 @@ test('a note is found after undo, redo and a restart', async ({ app, consoleErro
   await expect(main.eventTitle).toHaveText(
     'Cambodian National Task Force on human trafficking set up',
   )
+  consoleErrors.expectNone()
+})
+
+/** The note hits for `words`, once the index has nothing left to do; the view is closed after. */
+async function noteHits(page: Page, words: string): Promise<string[]> {
+  const search = new SearchView(page)
+  await search.open()
+  await search.settled()
+  await search.search(words)
+  // A count, or the empty answer naming these words (never one left from another query).
+  await expect(
+    search.count.or(page.getByTestId('search-empty').filter({ hasText: words })),
+  ).toBeVisible()
+  const hits = search.hits.and(page.locator('[data-kind="note"]'))
+  const texts = await hits.locator('mark').allTextContents()
+  await page.keyboard.press('Escape')
+  await expect(search.dialog).toBeHidden()
+  return texts
+}
+
+test('what a project file brings in is found', async ({ page, consoleErrors }) => {
+  const main = await new SourcelinePage(page).open()
+  await main.selectOnTimeline(EVENT)
+  await main.addNote('Ask the court clerk about the quokka ledger')
+  const screens = new ProjectScreens(page)
+  const saved = await screens.saveProject()
+  await screens.close()
+  // The note goes; the index follows.
+  await page.getByTestId('undo').click()
+  await expect(main.notes).toHaveCount(0)
+  await expect.poll(() => noteHits(page, 'quokka')).toEqual([])
+
+  expect(await screens.importProject(saved.path)).toContain('1 record added')
+  await expect.poll(() => noteHits(page, 'quokka ledger')).toEqual(['quokka ledger'])
+  consoleErrors.expectNone()
+})
+
+test('after a restore, search finds what the backup held and not what came after', async ({
+  page,
+  consoleErrors,
+}) => {
+  const main = await new SourcelinePage(page).open()
+  await main.selectOnTimeline(EVENT)
+  await main.addNote('Before the backup: the wombat report')
+  const screens = new ProjectScreens(page)
+  await screens.openBackups()
+  const backup = await download(page, () => page.getByTestId('backup-download').click())
+  await screens.close()
+  // After the backup the note goes and another comes.
+  await page.getByTestId('undo').click()
+  await expect(main.notes).toHaveCount(0)
+  await main.addNote('After the backup: the platypus report')
+  await expect.poll(() => noteHits(page, 'platypus')).toEqual(['platypus'])
+  await expect.poll(() => noteHits(page, 'wombat')).toEqual([])
+
+  await screens.openBackups()
+  await page.getByTestId('restore-file').setInputFiles(backup.path)
+  await screens.confirmAndRead('restore-confirm-button', 'Restored')
+  await expect.poll(() => noteHits(page, 'wombat')).toEqual(['wombat'])
+  await expect.poll(() => noteHits(page, 'platypus')).toEqual([])
   consoleErrors.expectNone()
 })
 

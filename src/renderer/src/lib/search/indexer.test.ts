@@ -29,6 +29,7 @@ async function settle(indexer: Indexer, messages: FromWorker[], list: SearchSour
     type: 'sync',
     generation: 1,
     signatures: list.map((s) => [s.key, s.signature]),
+    last: true,
   })
   const need = messages.slice(start).find((m) => m.type === 'need')
   const keys = need?.type === 'need' ? need.keys : []
@@ -55,11 +56,25 @@ describe('search worker indexer', () => {
     const messages: FromWorker[] = []
     const store = memoryStore()
     const indexer = new Indexer((m) => messages.push(m), store)
+    const signature = (s: SearchSource): [string, string] => [s.key, s.signature]
+    // A list left unfinished by a newer one is dropped; a list in parts is taken whole.
+    await indexer.handle({ type: 'sync', generation: 1, signatures: [['gone', 'x']], last: false })
     await indexer.handle({
       type: 'sync',
-      generation: 1,
-      signatures: sources.map((s) => [s.key, s.signature]),
+      generation: 2,
+      signatures: [signature(sources[0]!)],
+      last: false,
     })
+    expect(messages.filter((m) => m.type === 'need')).toEqual([])
+    await indexer.handle({
+      type: 'sync',
+      generation: 2,
+      signatures: [signature(sources[1]!)],
+      last: true,
+    })
+    expect(messages.filter((m) => m.type === 'need')).toEqual([
+      { type: 'need', generation: 2, keys: ['article:a', 'note:n'] },
+    ])
     expect(indexer.status()).toMatchObject({ rebuilding: true, pending: 2 })
     expect((await ask(indexer, messages, 'kheng')).complete).toBe(false)
     await indexer.handle({ type: 'put', sources })

@@ -24,6 +24,8 @@ export class Indexer {
   /** Keys the last sync asked for that have not arrived yet. */
   #awaited = new Set<string>()
   #done = 0
+  /** Signatures of the sync being received, by generation. */
+  #syncing: { generation: number; signatures: Map<string, string> } | null = null
   #rebuilding = false
   #error: string | null = null
   #working = false
@@ -68,7 +70,13 @@ export class Indexer {
   async handle(message: ToWorker): Promise<void> {
     const index = await this.#load()
     if (message.type === 'sync') {
-      const { needed, gone } = index.compare(new Map(message.signatures))
+      if (this.#syncing?.generation !== message.generation)
+        this.#syncing = { generation: message.generation, signatures: new Map() }
+      for (const [key, signature] of message.signatures)
+        this.#syncing.signatures.set(key, signature)
+      if (!message.last) return
+      const { needed, gone } = index.compare(this.#syncing.signatures)
+      this.#syncing = null
       if (gone.length > 0) {
         index.remove(gone)
         this.#scheduleSave()

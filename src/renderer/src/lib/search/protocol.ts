@@ -7,7 +7,8 @@ import type { SearchFilters, SearchResponse } from '$lib/domain/search/engine'
 import type { SearchSource } from '$lib/domain/search/sources'
 
 export type ToWorker =
-  | { type: 'sync'; generation: number; signatures: [string, string][] }
+  /** Signatures come in parts (so no part is a long copy); `last` closes the generation's list. */
+  | { type: 'sync'; generation: number; signatures: [string, string][]; last: boolean }
   | { type: 'put'; sources: SearchSource[] }
   | { type: 'query'; id: number; query: string; filters: SearchFilters; limit: number }
 

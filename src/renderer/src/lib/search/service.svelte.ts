@@ -1,14 +1,21 @@
 /**
- * The app's side of search: starts the worker, keeps it in step with the app's data (it sends
- * signatures, then only the sources the worker asks for, in small batches so the UI thread never
- * stalls), and runs queries. Its status says how far indexing is, for progress and "incomplete".
+ * The app's side of search: starts the worker, keeps it in step with the app's data (it gathers
+ * the sources and sends their signatures a slice at a time, then only the sources the worker asks
+ * for, in small batches, so the UI thread never stalls), and runs queries. Its status says how far indexing is, for progress and "incomplete".
  */
 import type { SearchFilters, SearchResponse } from '$lib/domain/search/engine'
+import { sourcesOf, type SearchData } from '$lib/domain/search/collect'
 import type { SearchSource } from '$lib/domain/search/sources'
 import type { FromWorker, IndexStatus, ToWorker } from './protocol'
 
 /** Sources per message: small enough that copying one batch is a short task. */
 const BATCH = 40
+/** Time the UI thread spends gathering sources before it lets the screen run again. */
+const SLICE_MS = 8
+/** Signatures per sync message. */
+const SYNC_PART = 5000
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
 export interface QueryAnswer {
   response: SearchResponse
@@ -85,15 +92,37 @@ export class SearchService {
     })
   }
 
-  /** Brings the index in step with the app's data: call whenever the sources change. */
-  update(sources: readonly SearchSource[]): void {
-    this.#latest = new Map(sources.map((s) => [s.key, s]))
-    this.#generation++
-    this.#post({
-      type: 'sync',
-      generation: this.#generation,
-      signatures: sources.map((s) => [s.key, s.signature]),
-    })
+  /**
+   * Brings the index in step with the app's data: call whenever it changes. The sources are
+   * gathered and their signatures sent in slices; a newer call stops an older one's.
+   */
+  update(data: SearchData): void {
+    const generation = ++this.#generation
+    const latest = new Map<string, SearchSource>()
+    let part: [string, string][] = []
+    const sources = sourcesOf(data)
+    const step = async (): Promise<void> => {
+      // Nothing else runs within a slice, so a newer update can only have started between them.
+      while (generation === this.#generation) {
+        const until = performance.now() + SLICE_MS
+        while (performance.now() < until) {
+          const next = sources.next()
+          if (next.done) {
+            this.#latest = latest
+            this.#post({ type: 'sync', generation, signatures: part, last: true })
+            return
+          }
+          latest.set(next.value.key, next.value)
+          part.push([next.value.key, next.value.signature])
+          if (part.length >= SYNC_PART) {
+            this.#post({ type: 'sync', generation, signatures: part, last: false })
+            part = []
+          }
+        }
+        await nextTask()
+      }
+    }
+    void step()
   }
 
   query(query: string, filters: SearchFilters = {}, limit = 50): Promise<QueryAnswer> {

@@ -1,7 +1,8 @@
 /**
  * Gathers the search sources from the app's data as it stands: articles (bundled and imported),
  * events with their quotes, notes, highlights, and the people and organisations. The index keeps
- * itself in step by comparing these sources' signatures, so any write reaches it.
+ * itself in step by comparing these sources' signatures, so any write reaches it. A generator, so
+ * the app can gather tens of thousands of them a slice at a time.
  */
 import type { Article } from '$shared/corpus'
 import { sortKey } from '../dates'
@@ -31,61 +32,51 @@ function dateOf(edtf: string | null): number | null {
   return Number.isFinite(key) ? key : null
 }
 
-export function collectSources(data: SearchData): SearchSource[] {
-  const sources: SearchSource[] = []
+export function* sourcesOf(data: SearchData): Generator<SearchSource> {
   const articles = new Map(data.articles.map((a) => [a.id, a]))
   for (const a of data.articles)
-    sources.push(
-      articleSource({
-        id: a.id,
-        title: a.title,
-        body: a.body,
-        sha256: a.sha256,
-        date: dateOf(a.published.edtf),
-      }),
-    )
+    yield articleSource({
+      id: a.id,
+      title: a.title,
+      body: a.body,
+      sha256: a.sha256,
+      date: dateOf(a.published.edtf),
+    })
   const events = new Map(data.events.map((e) => [e.id, e]))
   for (const e of data.events)
-    sources.push(
-      eventSource({
-        id: e.id,
-        title: e.title,
-        summary: e.summary,
-        quotes: e.evidence.map((x) => x.quote.exact),
-        tags: e.tags,
-        articleIds: [...new Set(e.evidence.map((x) => x.articleId))],
-        date: dateOf(e.date.edtf),
-      }),
-    )
+    yield eventSource({
+      id: e.id,
+      title: e.title,
+      summary: e.summary,
+      quotes: e.evidence.map((x) => x.quote.exact),
+      tags: e.tags,
+      articleIds: [...new Set(e.evidence.map((x) => x.articleId))],
+      date: dateOf(e.date.edtf),
+    })
   for (const n of data.notes) {
     const event = events.get(n.eventId)
-    sources.push(
-      noteSource({
-        id: n.id,
-        eventId: n.eventId,
-        eventTitle: event?.title ?? 'an event no longer there',
-        body: n.body,
-        date: event ? dateOf(event.date.edtf) : null,
-      }),
-    )
+    yield noteSource({
+      id: n.id,
+      eventId: n.eventId,
+      eventTitle: event?.title ?? 'an event no longer there',
+      body: n.body,
+      date: event ? dateOf(event.date.edtf) : null,
+    })
   }
   for (const h of data.highlights) {
     const article = articles.get(h.articleId)
     const range = article ? positionToRange(article.body, h.position) : null
     const exact = range && article && article.body.slice(range.start, range.end) === h.quote.exact
-    sources.push(
-      highlightSource({
-        id: h.id,
-        articleId: h.articleId,
-        quote: h.quote.exact,
-        start: exact ? range.start : null,
-        note: h.note,
-        tags: h.tags,
-        date: article ? dateOf(article.published.edtf) : null,
-      }),
-    )
+    yield highlightSource({
+      id: h.id,
+      articleId: h.articleId,
+      quote: h.quote.exact,
+      start: exact ? range.start : null,
+      note: h.note,
+      tags: h.tags,
+      date: article ? dateOf(article.published.edtf) : null,
+    })
   }
   for (const e of data.entities)
-    sources.push(entitySource({ id: e.id, name: e.name, aliases: e.aliases, entityKind: e.kind }))
-  return sources
+    yield entitySource({ id: e.id, name: e.name, aliases: e.aliases, entityKind: e.kind })
 }

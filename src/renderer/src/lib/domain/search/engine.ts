@@ -8,10 +8,12 @@ import MiniSearch, { type Options, type Query, type SearchResult } from 'minisea
 import { paragraphs } from '../quotes'
 import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
 import { hasUnspacedScript, runs, words } from '../text/words'
+import { packIndex, unpackIndex, type PackedIndex } from './packed'
+import { packDocs, unpackDoc, type PackedDocs } from './stored-docs'
 import type { SearchKind, SearchSource } from './sources'
 
 /** Bump when documents, fields or folding change: a stored index of another version is rebuilt. */
-export const INDEX_VERSION = 1
+export const INDEX_VERSION = 2
 
 /** One indexed unit: a paragraph, an event, a note, a highlight, a name. */
 export interface SearchDoc {
@@ -95,19 +97,8 @@ export function terms(text: string): string[] {
 
 const OPTIONS: Options<SearchDoc> = {
   fields: ['title', 'text', 'note'],
-  storeFields: [
-    'source',
-    'kind',
-    'label',
-    'title',
-    'text',
-    'note',
-    'articleIds',
-    'eventId',
-    'offset',
-    'date',
-    'tags',
-  ],
+  // Documents are kept beside MiniSearch (SearchIndex.#docs): its results and JSON stay small.
+  storeFields: [],
   tokenize: (text) => terms(text),
   processTerm: (term) => term,
   searchOptions: { boost: { title: 3 } },
@@ -134,6 +125,19 @@ export function parseQuery(query: string): ParsedQuery {
 /** Text for phrase checks: folded, and in scripts without spaces, without spaces at all. */
 function comparable(folded: string): string {
   return hasUnspacedScript(folded) ? folded.replace(/ /g, '') : folded
+}
+
+/** A document's searchable text as one string (fold makes the spaces between fields one). */
+function joined(doc: SearchDoc): string {
+  if (!doc.title && !doc.note) return doc.text
+  return [doc.title, doc.text, doc.note].filter(Boolean).join(' ')
+}
+
+/** The text phrases are checked in, or null when it is the document's text as it stands. */
+function foldedText(doc: SearchDoc): string | null {
+  const text = joined(doc)
+  const folded = comparable(fold(text))
+  return folded === text ? null : folded
 }
 
 /** The documents one source is indexed as. */
@@ -341,16 +345,60 @@ export function compareHits(
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
+interface Ranked {
+  result: SearchResult
+  doc: SearchDoc
+  exact: boolean
+  score: number
+  date: number | null
+  id: string
+}
+
+/** The first `k` of `items` in `compare` order, without sorting them all. */
+export function firstInOrder<T>(
+  items: readonly T[],
+  k: number,
+  compare: (a: T, b: T) => number,
+): T[] {
+  if (k <= 0) return []
+  if (items.length <= k * 4) return [...items].sort(compare).slice(0, k)
+  const top: T[] = []
+  for (const item of items) {
+    if (top.length === k && compare(item, top[k - 1]!) >= 0) continue
+    let low = 0
+    let high = top.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (compare(top[mid]!, item) <= 0) low = mid + 1
+      else high = mid
+    }
+    top.splice(low, 0, item)
+    if (top.length > k) top.pop()
+  }
+  return top
+}
+
+/** The index as stored: documents and postings packed, which IndexedDB clones quickly. */
 export interface StoredIndex {
   version: number
-  /** Source key → [signature, document ids]. */
-  sources: [string, string, string[]][]
-  index: string
+  keys: string[]
+  signatures: string[]
+  /** Documents are listed source by source; `docCounts[i]` of them belong to `keys[i]`. */
+  docCounts: Uint32Array
+  docs: PackedDocs
+  /** MiniSearch's terms and postings; no texts. */
+  index: PackedIndex
 }
 
 export class SearchIndex {
   #search: MiniSearch<SearchDoc>
   #sources = new Map<string, { signature: string; docIds: string[] }>()
+  #docs = new Map<string, SearchDoc>()
+  /** Folded once at indexing, so phrase checks over thousands of candidates are plain `includes`. */
+  #folded = new Map<string, string>()
+  /** Documents of the stored index not rebuilt yet (id → position): opening stays quick. */
+  #stored: PackedDocs | null = null
+  #rows = new Map<string, number>()
 
   private constructor(search: MiniSearch<SearchDoc>) {
     this.#search = search
@@ -363,17 +411,37 @@ export class SearchIndex {
   /** The stored index, or null when it was made by another version and must be rebuilt. */
   static load(stored: StoredIndex): SearchIndex | null {
     if (stored.version !== INDEX_VERSION) return null
-    const index = new SearchIndex(MiniSearch.loadJSON(stored.index, OPTIONS))
-    for (const [key, signature, docIds] of stored.sources)
-      index.#sources.set(key, { signature, docIds })
+    const index = new SearchIndex(unpackIndex(stored.index, OPTIONS))
+    const ids = stored.docs.ids
+    index.#stored = stored.docs
+    for (let d = 0; d < ids.length; d++) index.#rows.set(ids[d]!, d)
+    let d = 0
+    stored.keys.forEach((key, i) => {
+      const count = stored.docCounts[i]!
+      index.#sources.set(key, { signature: stored.signatures[i]!, docIds: ids.slice(d, d + count) })
+      d += count
+    })
     return index
   }
 
   toStored(): StoredIndex {
+    const keys: string[] = []
+    const signatures: string[] = []
+    const docCounts = new Uint32Array(this.#sources.size)
+    const docs: [SearchDoc, string | null][] = []
+    for (const [key, { signature, docIds }] of this.#sources) {
+      docCounts[keys.length] = docIds.length
+      keys.push(key)
+      signatures.push(signature)
+      for (const id of docIds) docs.push([this.#doc(id), this.#folded.get(id) ?? null])
+    }
     return {
       version: INDEX_VERSION,
-      sources: [...this.#sources].map(([key, s]) => [key, s.signature, s.docIds]),
-      index: JSON.stringify(this.#search),
+      keys,
+      signatures,
+      docCounts,
+      docs: packDocs(docs),
+      index: packIndex(this.#search),
     }
   }
 
@@ -396,6 +464,11 @@ export class SearchIndex {
       this.remove([source.key])
       const docs = documentsOf(source)
       this.#search.addAll(docs)
+      for (const doc of docs) {
+        this.#docs.set(doc.id, doc)
+        const folded = foldedText(doc)
+        if (folded !== null) this.#folded.set(doc.id, folded)
+      }
       this.#sources.set(source.key, { signature: source.signature, docIds: docs.map((d) => d.id) })
     }
   }
@@ -404,9 +477,28 @@ export class SearchIndex {
     for (const key of keys) {
       const known = this.#sources.get(key)
       if (!known) continue
-      for (const id of known.docIds) if (this.#search.has(id)) this.#search.discard(id)
+      for (const id of known.docIds) {
+        if (this.#search.has(id)) this.#search.discard(id)
+        this.#docs.delete(id)
+        this.#folded.delete(id)
+        this.#rows.delete(id)
+      }
       this.#sources.delete(key)
     }
+  }
+
+  #doc(id: string): SearchDoc {
+    const known = this.#docs.get(id)
+    if (known) return known
+    const row = this.#rows.get(id)
+    if (row === undefined || !this.#stored)
+      throw new Error(`Search document ${id} is in the index but not kept`)
+    const [doc, folded] = unpackDoc(this.#stored, row)
+    this.#docs.set(id, doc)
+    if (folded !== null) this.#folded.set(id, folded)
+    this.#rows.delete(id)
+    if (this.#rows.size === 0) this.#stored = null
+    return doc
   }
 
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchResponse {
@@ -426,9 +518,15 @@ export class SearchIndex {
           maxFuzzy: 2,
         })
       if (phraseTerms.length > 0) queries.push({ queries: phraseTerms, combineWith: 'AND' })
+      const filtered =
+        (filters.kinds?.length ?? 0) > 0 ||
+        !!filters.articleId ||
+        !!filters.tag ||
+        filters.from != null ||
+        filters.to != null
       return this.#search.search(
         { queries, combineWith },
-        { filter: (r) => matchesFilters(r as unknown as SearchDoc, filters) },
+        filtered ? { filter: (r) => matchesFilters(this.#doc(r.id as string), filters) } : {},
       )
     }
     let results = run('AND')
@@ -440,33 +538,29 @@ export class SearchIndex {
 
     const plain = comparable(parsed.words.join(' '))
     const phrases = parsed.phrases.map(comparable)
-    const ranked: { result: SearchResult; doc: SearchDoc; exact: boolean }[] = []
-    // Folding every candidate costs; only phrases and several words need their text.
+    const ranked: Ranked[] = []
+    // Only phrases and several words need the (pre-folded) text.
     const checkText = phrases.length > 0 || parsed.words.length > 1
     for (const result of results) {
-      const doc = result as unknown as SearchDoc
+      const doc = this.#doc(result.id as string)
+      const { score } = result
       if (!checkText) {
-        ranked.push({ result, doc, exact: false })
+        ranked.push({ result, doc, exact: false, score, date: doc.date, id: doc.id })
         continue
       }
-      const haystack = comparable(fold(`${doc.title}\n${doc.text}\n${doc.note}`))
+      const haystack = this.#folded.get(doc.id) ?? joined(doc)
       // Phrases are verified in the text; a document with their words apart is not a hit.
       if (!phrases.every((p) => haystack.includes(p))) continue
       const exact = phrases.length > 0 || haystack.includes(plain)
-      ranked.push({ result, doc, exact })
+      ranked.push({ result, doc, exact, score, date: doc.date, id: doc.id })
     }
-    ranked.sort((a, b) =>
-      compareHits(
-        { exact: a.exact, score: a.result.score, date: a.doc.date, id: a.doc.id },
-        { exact: b.exact, score: b.result.score, date: b.doc.date, id: b.doc.id },
-      ),
-    )
 
     const eventIds = new Set<string>()
     for (const { doc } of ranked)
       if (doc.eventId && (doc.kind === 'event' || doc.kind === 'note')) eventIds.add(doc.eventId)
 
-    const hits = ranked.slice(0, limit).map(({ result, doc, exact }) => {
+    // Snippets and ranges only for the hits shown; the count is of all of them.
+    const hits = firstInOrder(ranked, limit, compareHits).map(({ result, doc, exact }) => {
       const matched = new Set(result.terms)
       const inText = matchRanges(doc.text, matched, parsed.phrases)
       const [shown, ranges] =
