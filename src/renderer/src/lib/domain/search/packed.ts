@@ -1,7 +1,7 @@
 /**
  * A MiniSearch index packed for storing (postings in one Uint32Array) and unpacked by setting
  * MiniSearch 7.2's own index fields, each term's postings decoded when first read, so opening
- * costs little more than the list of terms (docs/decisions/0018). packed.test.ts holds the round
+ * costs little more than the list of terms (docs/decisions/0020). packed.test.ts holds the round
  * trip to MiniSearch's own JSON, so an upgrade that changes those fields fails there.
  */
 import MiniSearch, { type Options } from 'minisearch'
