@@ -316,6 +316,7 @@ export const strings = {
     add: 'Add',
     also: 'Also:',
     inArticles: 'in the articles',
+    mentionsLabel: (name: string) => `Mentions of ${name} in the articles`,
     showEvents: 'Show events',
     rename: 'Rename',
     addAlias: 'Add alias',
