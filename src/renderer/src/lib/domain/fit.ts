@@ -37,14 +37,23 @@ export function fitWindow(
   if (items.length === 0 || options.widthPx <= 0) return null
   const margin = options.marginPx ?? 12
   const width = options.widthPx
-  const first = Math.min(...items.map((i) => i.start))
-  const last = Math.max(...items.map((i) => i.end ?? i.start))
+  // Loops, not Math.min(...spread): 100,000 arguments overflow the stack.
+  let first = Infinity
+  let last = -Infinity
+  const labelled: FitItem[] = []
+  for (const i of items) {
+    first = Math.min(first, i.start)
+    last = Math.max(last, i.end ?? i.start)
+    if (i.labelPx > 0) labelled.push(i)
+  }
   const minSpan = Math.max(options.minSpan ?? 60 * DAY, last - first)
 
   /** The span the drawing needs when the window is `span` ms wide. */
   const needed = (span: number) => {
     const msPerPx = span / width
-    const right = Math.max(...items.map((i) => rightEdge(i, msPerPx))) + margin * msPerPx
+    let right = last
+    for (const i of labelled) right = Math.max(right, rightEdge(i, msPerPx))
+    right += margin * msPerPx
     return right - (first - margin * msPerPx)
   }
 

@@ -4,6 +4,7 @@ import {
   entityOptions,
   eventCountsByEntity,
   evidenceCountIn,
+  evidenceCountsByArticle,
   mentionsByEntity,
   noteCountsByEvent,
   orphanHighlightIds,
@@ -115,5 +116,21 @@ describe('evidenceCountIn', () => {
     ]
     expect(evidenceCountIn(events, 'a')).toBe(2)
     expect(evidenceCountIn(events, 'c')).toBe(0)
+  })
+})
+
+describe('evidenceCountsByArticle', () => {
+  it('counts every article at once, as evidenceCountIn does one by one', () => {
+    const events = [
+      { evidence: [{ articleId: 'a' }, { articleId: 'b' }, { articleId: 'a' }] },
+      { evidence: [{ articleId: 'a' }] },
+      { evidence: [] },
+    ]
+    const counts = evidenceCountsByArticle(events)
+    expect([...counts].sort()).toEqual([
+      ['a', 3],
+      ['b', 1],
+    ])
+    for (const id of ['a', 'b', 'c']) expect(counts.get(id) ?? 0).toBe(evidenceCountIn(events, id))
   })
 })

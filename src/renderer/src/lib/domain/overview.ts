@@ -114,6 +114,16 @@ export function orphanHighlightIds(
   return orphans
 }
 
+/** How many quotes of all events come from each article, in one pass. */
+export function evidenceCountsByArticle(
+  events: readonly { evidence: readonly { articleId: string }[] }[],
+): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const e of events)
+    for (const q of e.evidence) counts.set(q.articleId, (counts.get(q.articleId) ?? 0) + 1)
+  return counts
+}
+
 /** How many quotes of all events come from one article. */
 export function evidenceCountIn(
   events: readonly { evidence: readonly { articleId: string }[] }[],
