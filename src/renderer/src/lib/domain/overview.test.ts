@@ -5,6 +5,7 @@ import {
   eventCountsByEntity,
   evidenceCountIn,
   evidenceCountsByArticle,
+  eventOverview,
   mentionsByEntity,
   noteCountsByEvent,
   orphanHighlightIds,
@@ -61,6 +62,24 @@ describe('eventCountsByEntity', () => {
     expect(counts.get('chou')).toBe(2)
     expect(counts.get('jica')).toBe(1)
     expect(counts.size).toBe(2)
+  })
+})
+
+describe('eventOverview', () => {
+  it('gives in slices what entityOptions, eventCountsByEntity and tagOptions give', async () => {
+    const events = Array.from({ length: 50 }, (_, i) => ({
+      people: [['Bun Eng', 'Sok Phal', 'Chou Bun Eng'][i % 3]!],
+      organisations: i % 4 === 0 ? ['JICA', 'IOM'] : [],
+      tags: i % 5 === 0 ? [`t${i % 3}`] : [],
+    }))
+    let calls = 0
+    const pacer = { due: () => ++calls % 7 === 0, pause: () => Promise.resolve() }
+    const overview = await eventOverview(entities, events, pacer)
+    expect(overview.entityOptions).toEqual(entityOptions(entities, events))
+    expect([...overview.eventCounts]).toEqual([...eventCountsByEntity(entities, events)])
+    expect(overview.tagOptions).toEqual(tagOptions(events))
+    expect(overview.eventCounts.get('chou')).toBe(33)
+    expect(overview.tagOptions).toEqual(['t0', 't1', 't2'])
   })
 })
 

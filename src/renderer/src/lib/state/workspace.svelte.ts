@@ -23,12 +23,11 @@ import {
 } from '../domain/entities'
 import { importedToArticle } from '../domain/import/to-article'
 import {
-  entityOptions,
-  eventCountsByEntity,
+  eventOverview,
   mentionsByEntity,
   noteCountsByEvent,
   orphanHighlightIds,
-  tagOptions,
+  type EntityOption,
 } from '../domain/overview'
 import { toTimelineItem, type TimelineItemModel } from '../domain/timeline-items'
 import { NO_ASSESSMENTS, assessments, type Assessments } from '../db/queries/grades'
@@ -193,10 +192,22 @@ export class Workspace {
   readonly selectedNotes = $derived(
     this.selectedEvent ? this.notes.value.filter((n) => n.eventId === this.selectedEvent?.id) : [],
   )
-  readonly entityOptions = $derived(entityOptions(this.entities, this.allEvents))
+  /** The filter's choices and each entity's event count, over every event in slices. */
+  readonly #overview = new PacedValue(
+    () => ({ entities: this.entities, events: this.allEvents }),
+    ({ entities, events }, pacer) => eventOverview(entities, events, pacer),
+    { entityOptions: [], eventCounts: new Map<string, number>(), tagOptions: [] },
+  )
+  get entityOptions(): EntityOption[] {
+    return this.#overview.value.entityOptions
+  }
+  get eventCounts(): Map<string, number> {
+    return this.#overview.value.eventCounts
+  }
+  get tagOptions(): string[] {
+    return this.#overview.value.tagOptions
+  }
   readonly mentions = $derived(mentionsByEntity(this.entities, this.corpus?.articles ?? []))
-  readonly eventCounts = $derived(eventCountsByEntity(this.entities, this.allEvents))
-  readonly tagOptions = $derived(tagOptions(this.allEvents))
   readonly articleById = $derived(new Map((this.corpus?.articles ?? []).map((a) => [a.id, a])))
   readonly orphanIds = $derived(
     orphanHighlightIds(
