@@ -17,6 +17,26 @@ export function nextTask(): Promise<void> {
 
 export const UNPACED: Pacer = { due: () => false, pause: () => Promise.resolve() }
 
+/** Thrown by a pacer's pause when the work is no longer wanted (newer input came). */
+export class Abandoned extends Error {}
+
+/** Work written as a generator that yields wherever it may stop: all at once. */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** The same work in slices, pausing where it yields whenever the pacer says a slice is long. */
+export async function runStepsPaced<T>(steps: Generator<void, T, void>, pacer: Pacer): Promise<T> {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    if (pacer.due()) await pacer.pause()
+  }
+}
+
 export async function mapPaced<T, U>(
   items: readonly T[],
   map: (item: T) => U,

@@ -5,16 +5,30 @@
  * abandon a run still going. Construct inside a component, like LiveQuery.
  */
 import { untrack } from 'svelte'
-import { nextTask, type Pacer } from '../domain/pacing'
+import { Abandoned, nextTask, type Pacer } from '../domain/pacing'
 
 const SLICE_MS = 12
 
-/** Thrown inside an abandoned run's pause, so that it stops where it is. */
-class Abandoned extends Error {}
+/**
+ * The app's pacer: slices of about SLICE_MS, each followed by a turn for the window; once
+ * `wanted` says no, the next pause throws Abandoned.
+ */
+export function slicedPacer(wanted: () => boolean): Pacer {
+  let since = performance.now()
+  return {
+    due: () => performance.now() - since > SLICE_MS,
+    pause: async () => {
+      await nextTask()
+      if (!wanted()) throw new Abandoned()
+      since = performance.now()
+    },
+  }
+}
 
 export class PacedValue<I, O> {
   #value = $state.raw<O>() as O
-  #pending = $state(false)
+  // Nothing is worked out yet: the initial value stands in until the first result.
+  #pending = $state(true)
   #run = 0
 
   constructor(input: () => I, compute: (input: I, pacer: Pacer) => Promise<O>, initial: O) {
@@ -28,15 +42,7 @@ export class PacedValue<I, O> {
 
   #start(input: I, compute: (input: I, pacer: Pacer) => Promise<O>): void {
     const run = ++this.#run
-    let since = performance.now()
-    const pacer: Pacer = {
-      due: () => performance.now() - since > SLICE_MS,
-      pause: async () => {
-        await nextTask()
-        if (run !== this.#run) throw new Abandoned()
-        since = performance.now()
-      },
-    }
+    const pacer = slicedPacer(() => run === this.#run)
     this.#pending = true
     compute(input, pacer).then(
       (result) => {
@@ -56,7 +62,7 @@ export class PacedValue<I, O> {
     return this.#value
   }
 
-  /** True while a newer value is being worked out. */
+  /** True until the first result, and while a newer value is being worked out. */
   get pending(): boolean {
     return this.#pending
   }

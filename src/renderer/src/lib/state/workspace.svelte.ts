@@ -120,6 +120,10 @@ export class Workspace {
   get allEvents(): AppEvent[] {
     return this.#combined.value
   }
+  /** True while allEvents is behind the data (being worked out in slices). */
+  get eventsPending(): boolean {
+    return this.#combined.pending
+  }
   readonly entities = $derived(
     applyEntityEditsLeniently(this.#bundledEntities, this.layer.value.entityEdits).entities,
   )
