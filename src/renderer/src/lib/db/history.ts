@@ -121,7 +121,13 @@ function recordMutation(
       const keys = req.values.map((value, i): IndexableType | undefined =>
         primaryKey.outbound ? req.keys?.[i] : primaryKey.extractKey?.(value),
       )
-      return readMany(table, req.trans, keys).then((stored) =>
+      // A row an add writes was not there before (else the add fails): nothing to read back,
+      // which halves the work of a large import.
+      const reading =
+        req.type === 'add'
+          ? Dexie.Promise.resolve(new Array<unknown>(keys.length).fill(undefined))
+          : readMany(table, req.trans, keys)
+      return reading.then((stored) =>
         mutate().then((res) => {
           const within = new Map<string, unknown>()
           req.values.forEach((value, i) => {
