@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from './db'
 import { allNotes } from './queries/notes'
+import { importedArticles } from './queries/articles'
 import { PAGE_ROWS, readPaged } from './queries/paged'
 
 beforeEach(async () => {
@@ -26,6 +27,23 @@ describe('readPaged', () => {
     expect(paged).toHaveLength(n)
     expect(paged).toEqual(await db.notes.toArray())
     expect(await allNotes()).toEqual(await db.notes.orderBy('updatedAt').toArray())
+  })
+
+  it('gives imported articles newest first, as the importedAt index reversed', async () => {
+    await db.articles.clear()
+    // Only the fields the indexes read: the order is the question here.
+    await db.articles.bulkAdd(
+      Array.from({ length: PAGE_ROWS + 3 }, (_, i) => ({
+        id: `a-${(i * 31) % (PAGE_ROWS + 3)}`,
+        sha256: `sha-${i}`,
+        importedAt: i % 4,
+        language: 'en',
+      })) as never[],
+    )
+    expect((await importedArticles()).map((a) => a.id)).toEqual(
+      (await db.articles.orderBy('importedAt').reverse().toArray()).map((a) => a.id),
+    )
+    await db.articles.clear()
   })
 
   it('reads an empty table and one of exactly one page', async () => {

@@ -23,9 +23,13 @@ export async function readPaged<T, K, I>(table: Table<T, K, I>): Promise<T[]> {
 }
 
 /**
- * Rows in `orderBy('updatedAt')` order from rows in primary-key order: the index orders ties by
+ * Rows in `orderBy(field)` order from rows in primary-key order: the index orders ties by
  * primary key, and a stable sort keeps them so.
  */
+export function byField<K extends string, T extends Record<K, number>>(rows: T[], field: K): T[] {
+  return rows.sort((a, b) => a[field] - b[field])
+}
+
 export function byUpdatedAt<T extends { updatedAt: number }>(rows: T[]): T[] {
-  return rows.sort((a, b) => a.updatedAt - b.updatedAt)
+  return byField(rows, 'updatedAt')
 }
