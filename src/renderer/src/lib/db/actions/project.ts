@@ -36,9 +36,10 @@ export interface ImportOptions {
 
 /**
  * Rows per bulk write: small enough for the window to repaint and hear a cancel in between (each
- * write's rows are cloned, and read back for undo, in one task: 2,000 events took 80–160 ms).
+ * write's rows are cloned in one task: 2,000 events took 80–160 ms, 1,000 up to 190 ms on a busy
+ * machine).
  */
-export const IMPORT_CHUNK = 1000
+export const IMPORT_CHUNK = 500
 
 /** The database and undo stack to work on; the app's own unless a test passes its own. */
 export interface ProjectStore {
