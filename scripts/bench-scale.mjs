@@ -36,6 +36,8 @@ export function targetsFor(size) {
     longestTaskMs: 100,
     importRecordsPerS: 5000,
     heapMb: 400,
+    // Bounded whatever N is: the table and lists draw only rows in and near view.
+    domNodes: 5000,
   }
 }
 
@@ -482,21 +484,33 @@ export function verdict(app) {
     ['export html', app['export-html']],
     ['undo', app.undo],
     ['redo', app.redo],
-  ].filter(([, p]) => p)
-  const worst = tasks.reduce(
+  ]
+  const measured = tasks.filter(([, p]) => p)
+  // A step not measured (exports left out, say) cannot be said to meet the target.
+  const missing = tasks.filter(([, p]) => !p).map(([name]) => name)
+  const worst = measured.reduce(
     (w, [name, p]) => (p.longestTaskMs > w[1] ? [name, p.longestTaskMs] : w),
     ['none', 0],
   )
+  const over = measured.filter(([, p]) => p.longestTaskMs > t.longestTaskMs).map(([name]) => name)
+  const taskLine =
+    `longest main-thread task (${worst[0]}` +
+    (over.length > 1
+      ? `; over the limit also in: ${over.filter((n) => n !== worst[0]).join(', ')}`
+      : '') +
+    (missing.length ? `; not measured: ${missing.join(', ')}` : '') +
+    ')'
   return [
     ['timeline visible after reload', app.visibleMs, '≤', t.visibleMs, 'ms'],
     ['zoom/pan frame p95', app.zoomPan?.p95, '≤', t.frameP95Ms, 'ms'],
-    [`longest main-thread task (${worst[0]})`, worst[1], '≤', t.longestTaskMs, 'ms'],
+    [taskLine, missing.length ? undefined : worst[1], '≤', t.longestTaskMs, 'ms', worst[1]],
     ['import rate', app.import?.recordsPerS, '≥', t.importRecordsPerS, 'records/s'],
     ['JS heap', app.heapMb, '≤', t.heapMb, 'MB'],
-  ].map(([what, value, op, limit, unit]) => ({
+    ['page elements while the table scrolls', app.tableScroll?.domNodes, '≤', t.domNodes, ''],
+  ].map(([what, value, op, limit, unit, shown = value]) => ({
     what,
-    value: value === undefined ? null : Number(value.toFixed(1)),
-    limit: `${op} ${limit} ${unit}`,
+    value: shown === undefined ? null : Number(shown.toFixed(1)),
+    limit: `${op} ${limit} ${unit}`.trim(),
     met: value !== undefined && (op === '≤' ? value <= limit : value >= limit),
   }))
 }

@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs'
@@ -371,7 +371,19 @@ function printScale({ size, app, raw, verdict: checks }) {
   )
   for (const c of checks)
     console.log(`    ${c.met ? 'MET    ' : 'NOT MET'}  ${c.what}: ${c.value ?? '—'} (${c.limit})`)
+  if (loaded(load))
+    console.log(
+      `  the machine was busy (load average ${load.map((l) => l.toFixed(1)).join(', ')} on ` +
+        `${cpus().length} cores during the runs): these figures are not a verdict; rerun on a quiet one`,
+    )
 }
+
+/** Load averages (1, 5, 15 min) seen at the start and end of the runs, the highest of each. */
+let load = loadavg()
+function noteLoad() {
+  load = loadavg().map((l, i) => Math.max(l, load[i] ?? 0))
+}
+const loaded = (averages) => Math.max(...averages) > cpus().length * 0.75
 
 function gitCommit() {
   try {
@@ -428,6 +440,7 @@ async function main() {
         } catch (error) {
           skip(`large project ${size}`, firstLine(error))
         }
+        noteLoad()
         // The app's figures first: raw vis-timeline at 100k can take minutes.
         if (entry.app) printScale(entry)
         entry.raw = await benchRawAt(chromium, launch, ROOT, size, console.log)
@@ -458,6 +471,7 @@ async function main() {
     machine: {
       platform: `${process.platform} ${process.arch}`,
       cpus: cpus().length,
+      loadAverage: load.map((l) => Number(l.toFixed(2))),
       cpuModel: cpus()[0]?.model ?? null,
       memoryGb: Number((totalmem() / 2 ** 30).toFixed(1)),
       node: process.version,
