@@ -449,9 +449,13 @@ export async function benchRawAt(chromium, launch, root, size, say) {
         start: new Date(from),
         end: new Date(from + span),
       })
-      await new Promise((resolve) => {
-        const poll = () =>
-          document.querySelector('.vis-item-content') ? resolve() : requestAnimationFrame(poll)
+      await new Promise((resolve, reject) => {
+        const poll = () => {
+          if (document.querySelector('.vis-item-content')) resolve()
+          else if (performance.now() - started > 180_000)
+            reject(new Error('raw vis-timeline drew nothing within 3 minutes'))
+          else requestAnimationFrame(poll)
+        }
         poll()
       })
       return performance.now() - started
