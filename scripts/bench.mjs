@@ -443,7 +443,9 @@ async function main() {
         noteLoad()
         // The app's figures first: raw vis-timeline at 100k can take minutes.
         if (entry.app) printScale(entry)
-        entry.raw = await benchRawAt(chromium, launch, ROOT, size, console.log)
+        // BENCH_SKIP_RAW=1 leaves raw vis-timeline out (minutes at 50k and more).
+        if (!process.env['BENCH_SKIP_RAW'])
+          entry.raw = await benchRawAt(chromium, launch, ROOT, size, console.log)
         scale.push(entry)
       }
     } finally {
