@@ -33,7 +33,9 @@ test('10,000 events: counts when zoomed out, events when zoomed in, a click sele
   const ui = await new SourcelinePage(app.page).open()
   const page = ui.page
   const screens = new ProjectScreens(page)
-  const undatedBundled = await ui.undatedItems.count()
+  const undatedCount = async () =>
+    Number((await page.getByTestId('undated-count').textContent())?.replace(/\D/g, ''))
+  const undatedBundled = await undatedCount()
 
   await screens.chooseImport(path)
   await expect(page.getByTestId('preview-added')).toContainText('add')
@@ -50,11 +52,15 @@ test('10,000 events: counts when zoomed out, events when zoomed in, a click sele
   await page.getByTestId('fit-all').click()
   const counts = ui.timeline.locator('.vis-item.aggregate')
   await expect(counts.first()).toBeVisible()
-  const undated = await ui.undatedItems.count()
+  const undated = await undatedCount()
   const expectedDated = EVENTS + BUNDLED - undated
   expect(undated).toBe(
     project.data.userEvents.filter((e) => e.date.edtf === null).length + undatedBundled,
   )
+  // The Undated list draws its first 200 and more on request, never hundreds at once.
+  await expect(ui.undatedItems).toHaveCount(200)
+  await page.getByTestId('undated-more').click()
+  await expect(ui.undatedItems).toHaveCount(Math.min(400, undated))
   await expect
     .poll(async () => {
       const labels = await counts.locator('.vis-item-content').allTextContents()

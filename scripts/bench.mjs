@@ -10,12 +10,14 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs'
 import { startServer } from './bench-server.mjs'
-import { benchAppAt, benchRawAt, targetsFor, verdict } from './bench-scale.mjs'
+import { ZOOM_PAN, benchAppAt, benchRawAt, targetsFor, verdict } from './bench-scale.mjs'
+
+const ZOOM_PAN_KEYS = ZOOM_PAN.length
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RENDERER_DIR = resolve(
@@ -362,7 +364,11 @@ function printScale({ size, app, raw, verdict: checks }) {
       raw.error
         ? `  raw vis-timeline: ${raw.error}`
         : `  raw vis-timeline, ${size} plain items: visible ${round(raw.visibleMs)} ms, frame p50 / p95 ` +
-            `${round(raw.zoomPan?.p50)} / ${round(raw.zoomPan?.p95)} ms; app ÷ raw: visible ` +
+            `${round(raw.zoomPan?.p50)} / ${round(raw.zoomPan?.p95)} ms` +
+            (raw.zoomPan && raw.zoomPan.keys < ZOOM_PAN_KEYS
+              ? ` (stopped after ${raw.zoomPan.keys} of ${ZOOM_PAN_KEYS} keys, a minute)`
+              : '') +
+            `; app ÷ raw: visible ` +
             `${ratio(app?.visibleMs, raw.visibleMs)}, frame p95 ${ratio(app?.zoomPan?.p95, raw.zoomPan?.p95)}`,
     )
   }
@@ -372,7 +378,19 @@ function printScale({ size, app, raw, verdict: checks }) {
   )
   for (const c of checks)
     console.log(`    ${c.met ? 'MET    ' : 'NOT MET'}  ${c.what}: ${c.value ?? '—'} (${c.limit})`)
+  if (loaded(load))
+    console.log(
+      `  the machine was busy (load average ${load.map((l) => l.toFixed(1)).join(', ')} on ` +
+        `${cpus().length} cores during the runs): these figures are not a verdict; rerun on a quiet one`,
+    )
 }
+
+/** Load averages (1, 5, 15 min) seen at the start and end of the runs, the highest of each. */
+let load = loadavg()
+function noteLoad() {
+  load = loadavg().map((l, i) => Math.max(l, load[i] ?? 0))
+}
+const loaded = (averages) => Math.max(...averages) > cpus().length * 0.75
 
 function gitCommit() {
   try {
@@ -429,7 +447,12 @@ async function main() {
         } catch (error) {
           skip(`large project ${size}`, firstLine(error))
         }
-        entry.raw = await benchRawAt(chromium, launch, ROOT, size, console.log)
+        noteLoad()
+        // The app's figures first: raw vis-timeline at 100k can take minutes.
+        if (entry.app) printScale(entry)
+        // BENCH_SKIP_RAW=1 leaves raw vis-timeline out (minutes at 50k and more).
+        if (!process.env['BENCH_SKIP_RAW'])
+          entry.raw = await benchRawAt(chromium, launch, ROOT, size, console.log)
         scale.push(entry)
       }
     } finally {
@@ -457,6 +480,7 @@ async function main() {
     machine: {
       platform: `${process.platform} ${process.arch}`,
       cpus: cpus().length,
+      loadAverage: load.map((l) => Number(l.toFixed(2))),
       cpuModel: cpus()[0]?.model ?? null,
       memoryGb: Number((totalmem() / 2 ** 30).toFixed(1)),
       node: process.version,

@@ -57,6 +57,9 @@ export const strings = {
   loadErrorHelp: 'Your notes are untouched. Reinstalling Sourceline restores the bundled files.',
   notesUnreadable: (message: string) => `Your notes could not be read: ${message}`,
 
+  /** A long list's button that draws the next rows. */
+  showMore: (next: number, hidden: number) =>
+    `Show ${next.toLocaleString('en')} more (${hidden.toLocaleString('en')} not shown)`,
   undone: (label: string) => `Undone: ${label}.`,
   redone: (label: string) => `Redone: ${label}.`,
   couldNot: (what: string, error: unknown) => `Could not ${what}: ${errorMessage(error)}`,

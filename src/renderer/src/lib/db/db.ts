@@ -39,7 +39,9 @@ export type SourcelineDb = Dexie & {
 }
 
 export function openDatabase(name = DB_NAME): SourcelineDb {
-  const db = new Dexie(name) as SourcelineDb
+  // No shared live-query cache: in its default mode Dexie deep-clones every live query's result
+  // on read, a second copy of every event of a large project on each change.
+  const db = new Dexie(name, { cache: 'disabled' }) as SourcelineDb
   for (const m of MIGRATIONS) {
     const version = db.version(m.version).stores(m.stores)
     if (m.upgrade) version.upgrade(m.upgrade)

@@ -85,6 +85,28 @@ describe('runCommand and UndoStack', () => {
     expect(stack.undoLabel).toBe('Add note')
   })
 
+  it('undoes and redoes a command of thousands of rows, written back in several requests', async () => {
+    const db = openTestDb()
+    const stack = new UndoStack()
+    await db.notes.bulkAdd([{ id: 'kept', body: 'Before' }])
+    const rows = Array.from({ length: 2503 }, (_, i) => ({ id: `n${i}`, body: `Note ${i}` }))
+    await runCommand(
+      db,
+      'Import',
+      ['notes'],
+      async () => {
+        await db.notes.bulkAdd(rows)
+        await db.notes.update('kept', { body: 'After' })
+      },
+      stack,
+    )
+    const after = await snapshot(db)
+    await stack.undo(db)
+    expect(await db.notes.toArray()).toEqual([{ id: 'kept', body: 'Before' }])
+    await stack.redo(db)
+    expect(await snapshot(db)).toEqual(after)
+  })
+
   it('round-trips an update and a delete', async () => {
     const db = openTestDb()
     const stack = new UndoStack()

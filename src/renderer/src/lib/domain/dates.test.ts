@@ -8,6 +8,8 @@ import {
   formatDay,
   isValidEdtf,
   parseDate,
+  sortByDate,
+  sortByDatePaced,
   sortKey,
   timelineSpan,
 } from './dates'
@@ -207,6 +209,33 @@ describe('sortKey and compareByDate', () => {
       'Undated A',
       'Undated B',
     ])
+  })
+
+  it("sortByDate gives compareByDate's order, leaving its input as it was", () => {
+    const edtf = fc.oneof(
+      fc.constant(null),
+      fc.constantFrom('2008', '2009-12', '2009-12-10', '[..2009-12]', '2008/2009', '2010~', 'bad'),
+    )
+    fc.assert(
+      fc.property(fc.array(fc.record({ title: fc.string(), edtf }), { maxLength: 40 }), (rows) => {
+        const events = rows.map((r) => event(r.title, r.edtf))
+        const copy = [...events]
+        expect(sortByDate(events)).toEqual([...events].sort(compareByDate))
+        expect(events).toEqual(copy)
+      }),
+    )
+  })
+
+  it('sortByDatePaced gives the same order in slices', async () => {
+    const edtf = fc.constantFrom(null, '2008', '2009-12', '../2009', '2008/2009', '2010~')
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ title: fc.string(), edtf })), async (rows) => {
+        const events = rows.map((r) => event(r.title, r.edtf))
+        let calls = 0
+        const pacer = { due: () => ++calls % 5 === 0, pause: () => Promise.resolve() }
+        expect(await sortByDatePaced(events, pacer)).toEqual(sortByDate(events))
+      }),
+    )
   })
 })
 

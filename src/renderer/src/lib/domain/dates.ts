@@ -3,6 +3,7 @@
  * date covers, plain-English wording that claims no more precision than the string has, and the
  * order events sort in. Every time here is ms since the epoch, UTC.
  */
+import { mapPaced, sortPaced, type Pacer } from './pacing'
 import edtf from 'edtf'
 import type { EdtfDate, EdtfSeason, EdtfValue } from 'edtf'
 import type { Dating } from '$shared/corpus'
@@ -558,6 +559,9 @@ function compareNumbers(a: number, b: number): number {
   return a === b ? 0 : a < b ? -1 : 1
 }
 
+/** As `localeCompare(b, 'en')`, without building a collator on every call (100k-event sorts). */
+const TITLE_ORDER = new Intl.Collator('en')
+
 /** Earliest possible date first, then the one that ends first, then by title; undated last. */
 export function compareByDate(
   a: { date: Dating; title: string },
@@ -568,7 +572,38 @@ export function compareByDate(
   return (
     compareNumbers(ka.key, kb.key) ||
     compareNumbers(ka.end, kb.end) ||
-    a.title.localeCompare(b.title, 'en')
+    TITLE_ORDER.compare(a.title, b.title)
+  )
+}
+
+/**
+ * A new array in compareByDate's order, each date's key looked up once rather than at every
+ * comparison (a 100,000-event sort makes about 1.7 million).
+ */
+export function sortByDate<T extends { date: Dating; title: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item) => ({ item, order: orderKey(item.date.edtf) }))
+  keyed.sort(compareKeyed)
+  return keyed.map((k) => k.item)
+}
+
+/** sortByDate in slices, giving the window a turn whenever the pacer says so. */
+export async function sortByDatePaced<T extends { date: Dating; title: string }>(
+  items: readonly T[],
+  pacer: Pacer,
+): Promise<T[]> {
+  const keyed = await mapPaced(items, (item) => ({ item, order: orderKey(item.date.edtf) }), pacer)
+  const sorted = await sortPaced(keyed, compareKeyed, pacer)
+  return mapPaced(sorted, (k) => k.item, pacer)
+}
+
+function compareKeyed(
+  a: { item: { title: string }; order: OrderKey },
+  b: { item: { title: string }; order: OrderKey },
+): number {
+  return (
+    compareNumbers(a.order.key, b.order.key) ||
+    compareNumbers(a.order.end, b.order.end) ||
+    TITLE_ORDER.compare(a.item.title, b.item.title)
   )
 }
 

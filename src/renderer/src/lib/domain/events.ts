@@ -42,6 +42,18 @@ export function combineEvents(
   userEvidence: readonly UserEvidence[],
   annotations: readonly EventAnnotation[],
 ): AppEvent[] {
+  const combiner = eventCombiner(userEvidence, annotations)
+  return [...curated.map(combiner.curated), ...userEvents.map(combiner.user)]
+}
+
+/**
+ * combineEvents one event at a time, for work split across tasks: `curated` and `user` turn one
+ * event of each kind into its AppEvent with the user's quotes and annotations.
+ */
+export function eventCombiner(
+  userEvidence: readonly UserEvidence[],
+  annotations: readonly EventAnnotation[],
+): { curated: (event: TimelineEvent) => AppEvent; user: (event: UserEvent) => AppEvent } {
   const extra = new Map<string, EvidenceView[]>()
   for (const e of [...userEvidence].sort((a, b) => a.createdAt - b.createdAt)) {
     const view: EvidenceView = {
@@ -52,7 +64,9 @@ export function combineEvents(
       quote: e.quote,
       position: e.position,
     }
-    extra.set(e.eventId, [...(extra.get(e.eventId) ?? []), view])
+    const views = extra.get(e.eventId)
+    if (views) views.push(view)
+    else extra.set(e.eventId, [view])
   }
   const notes = new Map(annotations.map((a) => [a.eventId, a]))
   const combine = (base: Omit<AppEvent, 'tags'>): AppEvent => {
@@ -65,8 +79,8 @@ export function combineEvents(
       evidence: [...base.evidence, ...(extra.get(base.id) ?? [])],
     }
   }
-  return [
-    ...curated.map((event) =>
+  return {
+    curated: (event) =>
       combine({
         ...event,
         origin: 'curated',
@@ -76,8 +90,7 @@ export function combineEvents(
           origin: 'curated',
         })),
       }),
-    ),
-    ...userEvents.map((event) =>
+    user: (event) =>
       combine({
         id: event.id,
         origin: 'user',
@@ -89,8 +102,7 @@ export function combineEvents(
         organisations: event.organisations,
         evidence: [],
       }),
-    ),
-  ]
+  }
 }
 
 /** How well an event is sourced, for the at-a-glance marks on the timeline and in the list. */
@@ -153,17 +165,24 @@ export function filterEvents<T extends AppEvent>(
   sameEntity: (name: string, entity: string) => boolean = (a, b) => a === b,
   grades: GradeBook = NO_GRADES,
 ): T[] {
+  return events.filter(eventFilter(filter, sameEntity, grades))
+}
+
+/** filterEvents' test for one event, for work split across tasks. */
+export function eventFilter(
+  filter: EventFilter,
+  sameEntity: (name: string, entity: string) => boolean = (a, b) => a === b,
+  grades: GradeBook = NO_GRADES,
+): (event: AppEvent) => boolean {
   const matched = filter.match && new Set(filter.match.eventIds)
-  return events.filter(
-    (e) =>
-      (matched === null || matched.has(e.id)) &&
-      (filter.category === null || e.category === filter.category) &&
-      (filter.tag === null || e.tags.includes(filter.tag)) &&
-      (filter.articleId === null || e.evidence.some((x) => x.articleId === filter.articleId)) &&
-      (filter.support === null || supportAtLeast(supportSummary(e, grades), filter.support)) &&
-      (filter.entity === null ||
-        [...e.people, ...e.organisations].some((name) => sameEntity(name, filter.entity!))),
-  )
+  return (e) =>
+    (matched === null || matched.has(e.id)) &&
+    (filter.category === null || e.category === filter.category) &&
+    (filter.tag === null || e.tags.includes(filter.tag)) &&
+    (filter.articleId === null || e.evidence.some((x) => x.articleId === filter.articleId)) &&
+    (filter.support === null || supportAtLeast(supportSummary(e, grades), filter.support)) &&
+    (filter.entity === null ||
+      [...e.people, ...e.organisations].some((name) => sameEntity(name, filter.entity!)))
 }
 
 /** Parses a comma-separated tag list: trimmed, no empties, no duplicates, at most 50 of 60 chars. */

@@ -75,6 +75,19 @@ describe('fitWindow', () => {
     expect(window).not.toBeNull()
     expect(Number.isFinite(window!.end)).toBe(true)
   })
+
+  it('fits 300,000 unlabelled items from the first start to the last end', () => {
+    const items: FitItem[] = Array.from({ length: 300_000 }, (_, i) => ({
+      id: `e${i}`,
+      start: at(2000) + (i % 1000) * 86_400_000,
+      end: i === 7 ? at(2030) : null,
+      labelPx: 0,
+    }))
+    const window = fitWindow(items, { widthPx: 1000, marginPx: 10 })!
+    const edges = drawn(items.slice(0, 8), window, 1000)
+    expect(edges[0]!.left).toBeCloseTo(10, 0)
+    expect(edges[7]!.right).toBeCloseTo(990, 0)
+  })
 })
 
 describe('zoomAround', () => {

@@ -4,6 +4,8 @@ import {
   entityOptions,
   eventCountsByEntity,
   evidenceCountIn,
+  evidenceCountsByArticle,
+  eventOverview,
   mentionsByEntity,
   noteCountsByEvent,
   orphanHighlightIds,
@@ -63,6 +65,24 @@ describe('eventCountsByEntity', () => {
   })
 })
 
+describe('eventOverview', () => {
+  it('gives in slices what entityOptions, eventCountsByEntity and tagOptions give', async () => {
+    const events = Array.from({ length: 50 }, (_, i) => ({
+      people: [['Bun Eng', 'Sok Phal', 'Chou Bun Eng'][i % 3]!],
+      organisations: i % 4 === 0 ? ['JICA', 'IOM'] : [],
+      tags: i % 5 === 0 ? [`t${i % 3}`] : [],
+    }))
+    let calls = 0
+    const pacer = { due: () => ++calls % 7 === 0, pause: () => Promise.resolve() }
+    const overview = await eventOverview(entities, events, pacer)
+    expect(overview.entityOptions).toEqual(entityOptions(entities, events))
+    expect([...overview.eventCounts]).toEqual([...eventCountsByEntity(entities, events)])
+    expect(overview.tagOptions).toEqual(tagOptions(events))
+    expect(overview.eventCounts.get('chou')).toBe(33)
+    expect(overview.tagOptions).toEqual(['t0', 't1', 't2'])
+  })
+})
+
 describe('mentionsByEntity', () => {
   it('gives each mention with its context, under the canonical entity', () => {
     const body = 'Yesterday Chou Bun Eng met JICA staff. Later Bun Eng left.'
@@ -115,5 +135,21 @@ describe('evidenceCountIn', () => {
     ]
     expect(evidenceCountIn(events, 'a')).toBe(2)
     expect(evidenceCountIn(events, 'c')).toBe(0)
+  })
+})
+
+describe('evidenceCountsByArticle', () => {
+  it('counts every article at once, as evidenceCountIn does one by one', () => {
+    const events = [
+      { evidence: [{ articleId: 'a' }, { articleId: 'b' }, { articleId: 'a' }] },
+      { evidence: [{ articleId: 'a' }] },
+      { evidence: [] },
+    ]
+    const counts = evidenceCountsByArticle(events)
+    expect([...counts].sort()).toEqual([
+      ['a', 3],
+      ['b', 1],
+    ])
+    for (const id of ['a', 'b', 'c']) expect(counts.get(id) ?? 0).toBe(evidenceCountIn(events, id))
   })
 })

@@ -6,6 +6,7 @@
 import type { Entity } from '$shared/entities'
 import { reanchor } from './anchoring'
 import { canonicalId, findMentions, resolveEntityName } from './entities'
+import type { Pacer } from './pacing'
 import type { Highlight } from './types'
 
 /** How many notes each event has, by event id. */
@@ -32,18 +33,9 @@ export function entityOptions(
   entities: readonly Entity[],
   events: readonly NamingEvent[],
 ): EntityOption[] {
-  const options = new Map<string, EntityOption>()
-  for (const e of entities) options.set(e.id, { key: e.id, name: e.name, kind: e.kind })
-  // Names the user typed that no entity knows yet still filter.
-  for (const event of events)
-    for (const [names, kind] of [
-      [event.people, 'person'],
-      [event.organisations, 'organisation'],
-    ] as const)
-      for (const name of names)
-        if (resolveEntityName(entities, name) === null && !options.has(name))
-          options.set(name, { key: name, name, kind })
-  return [...options.values()].sort((a, b) => a.name.localeCompare(b.name))
+  const overview = new EventOverview(entities)
+  for (const event of events) overview.add({ ...event, tags: [] })
+  return overview.entityOptions()
 }
 
 export interface MentionInContext {
@@ -76,28 +68,95 @@ export function mentionsByEntity(
   return byEntity
 }
 
-/** How many events name each (canonical) entity, counting an event once per entity. */
+/** How many events name each (canonical) entity, through any of its names or aliases. */
 export function eventCountsByEntity(
   entities: readonly Entity[],
   events: readonly NamingEvent[],
 ): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const event of events) {
-    const ids = new Set(
-      [...event.people, ...event.organisations].flatMap((name) => {
-        const id = resolveEntityName(entities, name)
-        const canonical = id === null ? null : canonicalId(entities, id)
-        return canonical ? [canonical] : []
-      }),
-    )
-    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1)
-  }
-  return counts
+  const overview = new EventOverview(entities)
+  for (const event of events) overview.add({ ...event, tags: [] })
+  return overview.eventCounts
 }
 
 /** Every tag used on an event, once each, sorted. */
 export function tagOptions(events: readonly { tags: readonly string[] }[]): string[] {
-  return [...new Set(events.flatMap((e) => e.tags))].sort()
+  const overview = new EventOverview([])
+  for (const event of events) overview.add({ people: [], organisations: [], tags: event.tags })
+  return overview.tagOptions()
+}
+
+/**
+ * The filter choices (entityOptions, tagOptions) and eventCountsByEntity in one pass, an event at
+ * a time, each name resolved once: a large project's events are taken in slices (eventOverview).
+ */
+export class EventOverview {
+  readonly #entities: readonly Entity[]
+  readonly #options = new Map<string, EntityOption>()
+  /** Per name: whether an entity has it, and the entity it stands for now (after merges). */
+  readonly #names = new Map<string, { known: boolean; id: string | null }>()
+  readonly #tags = new Set<string>()
+  readonly eventCounts = new Map<string, number>()
+
+  constructor(entities: readonly Entity[]) {
+    this.#entities = entities
+    for (const e of entities) this.#options.set(e.id, { key: e.id, name: e.name, kind: e.kind })
+  }
+
+  #resolve(name: string): { known: boolean; id: string | null } {
+    let found = this.#names.get(name)
+    if (!found) {
+      const id = resolveEntityName(this.#entities, name)
+      found = { known: id !== null, id: id === null ? null : canonicalId(this.#entities, id) }
+      this.#names.set(name, found)
+    }
+    return found
+  }
+
+  add(event: NamingEvent & { tags: readonly string[] }): void {
+    const ids = new Set<string>()
+    for (const [names, kind] of [
+      [event.people, 'person'],
+      [event.organisations, 'organisation'],
+    ] as const)
+      for (const name of names) {
+        const { known, id } = this.#resolve(name)
+        if (id !== null) ids.add(id)
+        // Names the user typed that no entity knows yet still filter.
+        if (!known && !this.#options.has(name)) this.#options.set(name, { key: name, name, kind })
+      }
+    for (const id of ids) this.eventCounts.set(id, (this.eventCounts.get(id) ?? 0) + 1)
+    for (const tag of event.tags) this.#tags.add(tag)
+  }
+
+  entityOptions(): EntityOption[] {
+    return [...this.#options.values()].sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  tagOptions(): string[] {
+    return [...this.#tags].sort()
+  }
+}
+
+/** EventOverview over every event, in slices. */
+export async function eventOverview(
+  entities: readonly Entity[],
+  events: readonly (NamingEvent & { tags: readonly string[] })[],
+  pacer: Pacer,
+): Promise<{
+  entityOptions: EntityOption[]
+  eventCounts: Map<string, number>
+  tagOptions: string[]
+}> {
+  const overview = new EventOverview(entities)
+  for (const event of events) {
+    overview.add(event)
+    if (pacer.due()) await pacer.pause()
+  }
+  return {
+    entityOptions: overview.entityOptions(),
+    eventCounts: overview.eventCounts,
+    tagOptions: overview.tagOptions(),
+  }
 }
 
 /** Highlights whose passage can no longer be found in their article (or whose article is gone). */
@@ -112,6 +171,16 @@ export function orphanHighlightIds(
       orphans.add(h.id)
   }
   return orphans
+}
+
+/** How many quotes of all events come from each article, in one pass. */
+export function evidenceCountsByArticle(
+  events: readonly { evidence: readonly { articleId: string }[] }[],
+): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const e of events)
+    for (const q of e.evidence) counts.set(q.articleId, (counts.get(q.articleId) ?? 0) + 1)
+  return counts
 }
 
 /** How many quotes of all events come from one article. */

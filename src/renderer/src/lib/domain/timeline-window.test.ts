@@ -4,6 +4,7 @@ import type { TimelineItemModel } from './timeline-items'
 import {
   anchorOf,
   buildIndex,
+  buildIndexPaced,
   isAggregateId,
   periodFor,
   periodOf,
@@ -81,6 +82,15 @@ describe('windowView', () => {
       expect(i.start).toBeLessThanOrEqual(view.end)
       expect(i.end ?? i.start).toBeGreaterThanOrEqual(view.start)
     }
+  })
+
+  it('builds the same index in slices as at once', async () => {
+    const all = generated(5000, 3)
+    let calls = 0
+    const pacer = { due: () => ++calls % 3 === 0, pause: () => Promise.resolve() }
+    const paced = await buildIndexPaced(all, pacer)
+    expect(paced).toEqual(buildIndex(all))
+    expect(calls).toBeGreaterThan(5)
   })
 
   it('keeps what it hands over bounded whatever the number of events', { timeout: 120_000 }, () => {

@@ -5,6 +5,7 @@
  * each window costs a few binary searches per lane however many events there are.
  */
 import { formatDay } from './dates'
+import { runSteps, runStepsPaced, type Pacer } from './pacing'
 import type { TimelineItemModel } from './timeline-items'
 
 const DAY = 86_400_000
@@ -48,35 +49,52 @@ function endOf(item: TimelineItemModel): number {
 }
 
 export function buildIndex(items: readonly TimelineItemModel[]): TimelineIndex {
+  return runSteps(indexing(items))
+}
+
+/** buildIndex in slices: 100,000 items take well over a frame. */
+export function buildIndexPaced(
+  items: readonly TimelineItemModel[],
+  pacer: Pacer,
+): Promise<TimelineIndex> {
+  return runStepsPaced(indexing(items), pacer)
+}
+
+/** Builds the index, yielding every thousand items and after each sort (see runSteps). */
+function* indexing(items: readonly TimelineItemModel[]): Generator<void, TimelineIndex, void> {
   const grouped = new Map<string, TimelineItemModel[]>()
   const byId = new Map<string, TimelineItemModel>()
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!
     byId.set(item.id, item)
     const lane = grouped.get(item.group)
     if (lane) lane.push(item)
     else grouped.set(item.group, [item])
+    if (i % 1000 === 999) yield
   }
   const lanes = new Map<string, Lane>()
   for (const [group, laneItems] of grouped) {
     const anchored = laneItems
       .map((item) => ({ item, at: anchorOf(item) }))
       .sort((a, b) => a.at - b.at)
+    yield
     const anchors = numbers(anchored, (a) => a.at)
     const buckets: TimelineItemModel[][] = SPAN_LIMITS.map(() => [])
     for (const item of laneItems) {
       const span = endOf(item) - item.start
       buckets[SPAN_LIMITS.findIndex((limit) => span <= limit)]!.push(item)
     }
-    const classes = buckets
-      .filter((b) => b.length > 0)
-      .map((b): SpanClass => {
-        const sorted = b.toSorted((x, y) => x.start - y.start)
-        const ends = numbers(sorted, endOf)
-        const starts = numbers(sorted, (i) => i.start)
-        let longest = 0
-        for (let i = 0; i < sorted.length; i++) longest = Math.max(longest, ends[i]! - starts[i]!)
-        return { starts, ends, items: sorted, longest }
-      })
+    const classes: SpanClass[] = []
+    for (const b of buckets) {
+      if (b.length === 0) continue
+      const sorted = b.toSorted((x, y) => x.start - y.start)
+      const ends = numbers(sorted, endOf)
+      const starts = numbers(sorted, (i) => i.start)
+      let longest = 0
+      for (let i = 0; i < sorted.length; i++) longest = Math.max(longest, ends[i]! - starts[i]!)
+      classes.push({ starts, ends, items: sorted, longest })
+      yield
+    }
     lanes.set(group, { anchors, anchored: anchored.map((a) => a.item), classes })
   }
   return { lanes, byId }

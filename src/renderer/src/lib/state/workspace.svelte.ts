@@ -12,8 +12,9 @@ import { importedArticles } from '../db/queries/articles'
 import { addEvidence, createEvent, type NewEvent, type Passage } from '../db/actions/annotations'
 import { editEntities } from '../db/actions/entities'
 import { redo, undo } from '../db/actions/undo'
-import { compareByDate, describeDate } from '../domain/dates'
-import { combineEvents, filterEvents } from '../domain/events'
+import { describeDate, sortByDatePaced } from '../domain/dates'
+import { eventCombiner, eventFilter, type AppEvent } from '../domain/events'
+import { filterPaced, mapPaced } from '../domain/pacing'
 import {
   applyEntityEditsLeniently,
   namesEntity,
@@ -22,14 +23,13 @@ import {
 } from '../domain/entities'
 import { importedToArticle } from '../domain/import/to-article'
 import {
-  entityOptions,
-  eventCountsByEntity,
+  eventOverview,
   mentionsByEntity,
   noteCountsByEvent,
   orphanHighlightIds,
-  tagOptions,
+  type EntityOption,
 } from '../domain/overview'
-import { isDated, toTimelineItem } from '../domain/timeline-items'
+import { toTimelineItem, type TimelineItemModel } from '../domain/timeline-items'
 import { NO_ASSESSMENTS, assessments, type Assessments } from '../db/queries/grades'
 import { GradeBook, supportSummary } from '../domain/grading'
 import { findConflicts } from '../domain/conflicts'
@@ -41,9 +41,22 @@ import { Busy } from './busy.svelte'
 import { Filters } from './filters.svelte'
 import { Messages } from './messages.svelte'
 import { Layout } from './layout.svelte'
+import { PacedValue } from './paced.svelte'
 import { Panel, type PanelMode } from './panel.svelte'
 import { Selection } from './selection.svelte'
 import { ViewMode } from './view.svelte'
+
+interface CachedItem {
+  notes: number
+  grades: GradeBook
+  item: TimelineItemModel | null
+}
+
+interface Shown {
+  events: AppEvent[]
+  items: TimelineItemModel[]
+  undated: AppEvent[]
+}
 
 export class Workspace {
   readonly selection = new Selection()
@@ -88,55 +101,117 @@ export class Workspace {
     )
   })
   readonly importedById = $derived(new Map(this.imported.value.map((a) => [a.id, a])))
-  readonly allEvents = $derived(
-    this.corpus
-      ? combineEvents(
-          this.corpus.events,
-          this.layer.value.userEvents,
-          this.layer.value.evidence,
-          this.layer.value.annotations,
-        ).sort(compareByDate)
-      : [],
+  /**
+   * Every event, curated and the user's, combined and sorted by date. Worked out in slices
+   * (PacedValue): at 100,000 events one pass froze the window for seconds.
+   */
+  readonly #combined = new PacedValue(
+    () => ({ corpus: this.corpus, layer: this.layer.value }),
+    async ({ corpus, layer }, pacer): Promise<AppEvent[]> => {
+      if (!corpus) return []
+      const combiner = eventCombiner(layer.evidence, layer.annotations)
+      const combined = corpus.events.map(combiner.curated)
+      for (const event of await mapPaced(layer.userEvents, combiner.user, pacer))
+        combined.push(event)
+      return sortByDatePaced(combined, pacer)
+    },
+    [],
   )
+  get allEvents(): AppEvent[] {
+    return this.#combined.value
+  }
+  /** True while allEvents is behind the data (being worked out in slices). */
+  get eventsPending(): boolean {
+    return this.#combined.pending
+  }
   readonly entities = $derived(
     applyEntityEditsLeniently(this.#bundledEntities, this.layer.value.entityEdits).entities,
   )
   readonly grades = $derived(new GradeBook(this.assessed.value.grades))
-  /** The events the filters let through. A filter key is an entity id, or a name no entity knows. */
-  readonly events = $derived(
-    filterEvents(
-      this.allEvents,
-      this.filters.value,
-      (name, key) => name === key || namesEntity(this.entities, name, key),
-      this.grades,
-    ),
-  )
   readonly noteCounts = $derived(noteCountsByEvent(this.notes.value))
-  readonly items = $derived(
-    this.events
-      .map((e) =>
-        toTimelineItem(
-          e,
-          this.noteCounts.get(e.id) ?? 0,
-          describeDate(e.date),
-          undefined,
-          // Before anything is graded every event would carry the "ungraded" mark: no news.
-          this.grades.size > 0 ? supportSummary(e, this.grades) : undefined,
-        ),
+  /**
+   * Each event's item, kept by event object: a filter change maps nothing again. A changed event
+   * is a new object; its note count and the grades are checked.
+   */
+  #itemCache = new WeakMap<AppEvent, CachedItem>()
+  /**
+   * The events the filters let through, their timeline items and the undated ones, worked out in
+   * slices. A filter key is an entity id, or a name no entity knows.
+   */
+  readonly #shown = new PacedValue(
+    () => ({
+      all: this.allEvents,
+      filter: { ...this.filters.value },
+      entities: this.entities,
+      grades: this.grades,
+      noteCounts: this.noteCounts,
+    }),
+    async ({ all, filter, entities, grades, noteCounts }, pacer): Promise<Shown> => {
+      const keep = eventFilter(
+        filter,
+        (name, key) => name === key || namesEntity(entities, name, key),
+        grades,
       )
-      .filter((i) => i !== null),
+      const events = await filterPaced(all, keep, pacer)
+      const items: TimelineItemModel[] = []
+      const undated: AppEvent[] = []
+      for (const e of events) {
+        const item = this.#item(e, noteCounts.get(e.id) ?? 0, grades)
+        if (item) items.push(item)
+        else undated.push(e)
+        if (pacer.due()) await pacer.pause()
+      }
+      return { events, items, undated }
+    },
+    { events: [], items: [], undated: [] },
   )
-  readonly undated = $derived(this.events.filter((e) => !isDated(e)))
+  get events(): AppEvent[] {
+    return this.#shown.value.events
+  }
+  get items(): TimelineItemModel[] {
+    return this.#shown.value.items
+  }
+  get undated(): AppEvent[] {
+    return this.#shown.value.undated
+  }
+
+  #item(e: AppEvent, notes: number, grades: GradeBook): TimelineItemModel | null {
+    const cached = this.#itemCache.get(e)
+    if (cached && cached.notes === notes && cached.grades === grades) return cached.item
+    const item = toTimelineItem(
+      e,
+      notes,
+      describeDate(e.date),
+      undefined,
+      // Before anything is graded every event would carry the "ungraded" mark: no news.
+      grades.size > 0 ? supportSummary(e, grades) : undefined,
+    )
+    this.#itemCache.set(e, { notes, grades, item })
+    return item
+  }
+
   readonly selectedEvent = $derived(
     this.allEvents.find((e) => e.id === this.selection.eventId) ?? null,
   )
   readonly selectedNotes = $derived(
     this.selectedEvent ? this.notes.value.filter((n) => n.eventId === this.selectedEvent?.id) : [],
   )
-  readonly entityOptions = $derived(entityOptions(this.entities, this.allEvents))
+  /** The filter's choices and each entity's event count, over every event in slices. */
+  readonly #overview = new PacedValue(
+    () => ({ entities: this.entities, events: this.allEvents }),
+    ({ entities, events }, pacer) => eventOverview(entities, events, pacer),
+    { entityOptions: [], eventCounts: new Map<string, number>(), tagOptions: [] },
+  )
+  get entityOptions(): EntityOption[] {
+    return this.#overview.value.entityOptions
+  }
+  get eventCounts(): Map<string, number> {
+    return this.#overview.value.eventCounts
+  }
+  get tagOptions(): string[] {
+    return this.#overview.value.tagOptions
+  }
   readonly mentions = $derived(mentionsByEntity(this.entities, this.corpus?.articles ?? []))
-  readonly eventCounts = $derived(eventCountsByEntity(this.entities, this.allEvents))
-  readonly tagOptions = $derived(tagOptions(this.allEvents))
   readonly articleById = $derived(new Map((this.corpus?.articles ?? []).map((a) => [a.id, a])))
   readonly orphanIds = $derived(
     orphanHighlightIds(

@@ -2,6 +2,7 @@
 import * as v from 'valibot'
 import { EntityEditSchema, type EntityEdit } from '$shared/entities'
 import { db } from '../db'
+import { byUpdatedAt, readPaged } from './paged'
 import type { EventAnnotation, Highlight, UserEvent, UserEvidence } from '../../domain/types'
 
 export interface UserLayer {
@@ -27,10 +28,10 @@ export function userLayer(): Promise<UserLayer> {
     'r',
     [db.highlights, db.userEvents, db.evidence, db.eventAnnotations, db.entityEdits],
     async () => ({
-      highlights: await db.highlights.orderBy('updatedAt').toArray(),
-      userEvents: await db.userEvents.toArray(),
-      evidence: await db.evidence.toArray(),
-      annotations: await db.eventAnnotations.toArray(),
+      highlights: byUpdatedAt(await readPaged(db.highlights)),
+      userEvents: await readPaged(db.userEvents),
+      evidence: await readPaged(db.evidence),
+      annotations: await readPaged(db.eventAnnotations),
       entityEdits: (await db.entityEdits.orderBy('createdAt').toArray()).flatMap((record) => {
         const parsed = v.safeParse(EntityEditSchema, record.edit)
         return parsed.success ? [parsed.output] : []

@@ -1,10 +1,12 @@
 /** Read-only questions about imported articles. Safe to call from liveQuery. */
 import { db } from '../db'
+import { byField, readPaged } from './paged'
 import type { ImportedArticle } from '../../domain/types'
 
 /** Every imported article, the most recently imported first. */
-export function importedArticles(): Promise<ImportedArticle[]> {
-  return db.articles.orderBy('importedAt').reverse().toArray()
+export async function importedArticles(): Promise<ImportedArticle[]> {
+  // As orderBy('importedAt').reverse(), read in pages (thousands of article bodies).
+  return byField(await readPaged(db.articles), 'importedAt').reverse()
 }
 
 export function importedArticle(id: string): Promise<ImportedArticle | undefined> {

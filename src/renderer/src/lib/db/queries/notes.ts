@@ -1,13 +1,14 @@
 /** Read-only questions about notes. Safe to call from liveQuery. */
 import { db } from '../db'
+import { byUpdatedAt, readPaged } from './paged'
 import type { Note } from '../../domain/types'
 
 export function notesForEvent(eventId: string): Promise<Note[]> {
   return db.notes.where('eventId').equals(eventId).sortBy('createdAt')
 }
 
-export function allNotes(): Promise<Note[]> {
-  return db.notes.orderBy('updatedAt').toArray()
+export async function allNotes(): Promise<Note[]> {
+  return byUpdatedAt(await readPaged(db.notes))
 }
 
 export async function noteCountsByEvent(): Promise<Map<string, number>> {

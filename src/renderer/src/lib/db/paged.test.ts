@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { db } from './db'
+import { allNotes } from './queries/notes'
+import { importedArticles } from './queries/articles'
+import { PAGE_ROWS, readPaged } from './queries/paged'
+
+beforeEach(async () => {
+  await db.notes.clear()
+  await db.eventAnnotations.clear()
+})
+
+describe('readPaged', () => {
+  it('reads every row over several pages, in the order toArray gives', async () => {
+    const n = 2 * PAGE_ROWS + 7
+    // Keys that sort differently as strings than as numbers, and times with many ties.
+    await db.notes.bulkAdd(
+      Array.from({ length: n }, (_, i) => ({
+        id: `note-${(i * 7919) % n}`,
+        eventId: `event-${i % 13}`,
+        body: `Note ${i}`,
+        createdAt: i,
+        updatedAt: i % 5,
+      })),
+    )
+    const paged = await readPaged(db.notes)
+    expect(paged).toHaveLength(n)
+    expect(paged).toEqual(await db.notes.toArray())
+    expect(await allNotes()).toEqual(await db.notes.orderBy('updatedAt').toArray())
+  })
+
+  it('gives imported articles newest first, as the importedAt index reversed', async () => {
+    await db.articles.clear()
+    // Only the fields the indexes read: the order is the question here.
+    await db.articles.bulkAdd(
+      Array.from({ length: PAGE_ROWS + 3 }, (_, i) => ({
+        id: `a-${(i * 31) % (PAGE_ROWS + 3)}`,
+        sha256: `sha-${i}`,
+        importedAt: i % 4,
+        language: 'en',
+      })) as never[],
+    )
+    expect((await importedArticles()).map((a) => a.id)).toEqual(
+      (await db.articles.orderBy('importedAt').reverse().toArray()).map((a) => a.id),
+    )
+    await db.articles.clear()
+  })
+
+  it('reads an empty table and one of exactly one page', async () => {
+    expect(await readPaged(db.eventAnnotations)).toEqual([])
+    await db.eventAnnotations.bulkAdd(
+      Array.from({ length: PAGE_ROWS }, (_, i) => ({
+        eventId: `e${i}`,
+        tags: [],
+        people: [],
+        organisations: [],
+        updatedAt: i,
+      })),
+    )
+    expect(await readPaged(db.eventAnnotations)).toEqual(await db.eventAnnotations.toArray())
+  })
+})
