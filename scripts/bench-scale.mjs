@@ -254,7 +254,7 @@ async function visibleWithAll(page, events) {
       document.querySelectorAll(selector).length > 0 &&
       document.querySelector('[data-testid="filter-count"]')?.textContent?.trim() === text &&
       performance.now(),
-    { selector: ITEMS, text: `${events} events` },
+    { selector: ITEMS, text: `${events.toLocaleString('en')} events` },
     { polling: 'raf', timeout: 15 * 60_000 },
   )
   return Number(await shown.jsonValue())
@@ -263,7 +263,7 @@ async function visibleWithAll(page, events) {
 async function countShows(page, events) {
   await page.waitForFunction(
     (text) => document.querySelector('[data-testid="filter-count"]')?.textContent?.trim() === text,
-    `${events} events`,
+    `${events.toLocaleString('en')} events`,
     { polling: 100, timeout: 15 * 60_000 },
   )
 }
