@@ -24,7 +24,18 @@ class FilteredViews {
   }
 
   async choose(filter: 'category' | 'entity' | 'tag' | 'source', label: string): Promise<void> {
-    await this.page.getByTestId(`filter-${filter}`).selectOption({ label })
+    if (filter !== 'source') {
+      await this.page.getByTestId(`filter-${filter}`).selectOption({ label })
+      return
+    }
+    // The source is a text box that suggests matching titles: type, then Enter picks the first.
+    const box = this.page.getByTestId('filter-source')
+    await box.fill(label)
+    await expect(
+      this.page.getByTestId('filter-source-list').getByRole('option').first(),
+    ).toHaveText(label)
+    await box.press('Enter')
+    await expect(box).toHaveValue(label)
   }
 
   /** The timeline's items and the undated list show exactly these events. */
@@ -168,5 +179,47 @@ test('a filter whose events are all outside the window brings them into view', a
   await page.getByTestId('filter-category').selectOption({ label: 'Law and policy' })
   await expect(app.item('Code of criminal procedure')).toBeVisible()
   expect(await app.axisLabels()).toEqual(axis)
+  consoleErrors.expectNone()
+})
+
+test('the source filter suggests matching titles and is used by keyboard', async ({
+  page,
+  consoleErrors,
+}) => {
+  const app = new SourcelinePage(page)
+  await app.open()
+  const box = page.getByRole('combobox', { name: 'Source' })
+  const list = page.getByTestId('filter-source-list')
+  await expect(box).toHaveValue('All')
+  await expect(list.getByRole('option')).toHaveCount(0)
+
+  await box.fill('trafficking cooperation')
+  await expect(box).toHaveAttribute('aria-expanded', 'true')
+  const options = list.getByRole('option')
+  await expect(options).toHaveText(['China agrees on anti-human trafficking cooperation'])
+  await box.fill('xyzzy')
+  await expect(options).toHaveCount(0)
+  await expect(page.getByTestId('filter-source-hint')).toHaveText('Nothing matches')
+
+  // Arrows move the active suggestion (announced through aria-activedescendant), Enter picks it.
+  await box.fill('')
+  await expect(options.first()).toHaveText('All')
+  await box.press('ArrowDown')
+  const second = options.nth(1)
+  await expect(second).toHaveAttribute('aria-selected', 'true')
+  const title = (await second.textContent())!.trim()
+  await expect(box).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id'))!)
+  await box.press('Enter')
+  await expect(box).toHaveValue(title)
+  await expect(box).toHaveAttribute('aria-expanded', 'false')
+  await expect(page.getByTestId('filter-count')).toContainText(`of ${TOTAL} events`)
+
+  // Escape leaves the choice as it was; choosing All again shows every event.
+  await box.fill('Interior')
+  await box.press('Escape')
+  await expect(box).toHaveValue(title)
+  await box.fill('All')
+  await box.press('Enter')
+  await expect(page.getByTestId('filter-count')).toHaveText(`${TOTAL} events`)
   consoleErrors.expectNone()
 })

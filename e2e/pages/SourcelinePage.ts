@@ -98,7 +98,12 @@ export class SourcelinePage extends BasePage {
   }
 
   async showArticle(title: string): Promise<void> {
-    await this.page.getByTestId('article-picker').selectOption({ label: title })
+    // The picker suggests matching titles as one types; it lists at most a few dozen.
+    await this.page.getByTestId('article-picker').fill(title)
+    await this.page
+      .getByTestId('article-picker-list')
+      .getByRole('option', { name: title, exact: true })
+      .click()
     await expect(this.articleTitle).toHaveText(title)
   }
 

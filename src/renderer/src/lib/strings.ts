@@ -161,6 +161,12 @@ export const strings = {
     clear: 'Clear filters',
   },
 
+  /** A text box that suggests matching choices (the article pickers). */
+  picker: {
+    none: 'Nothing matches',
+    more: (n: number) => `${n.toLocaleString('en')} more: type to narrow`,
+  },
+
   /** Picking and checking a project file (Project file and Backups screens). */
   files: {
     checking: (name: string) => `Checking ${name}…`,
