@@ -1,9 +1,10 @@
 /**
  * Checks a project file off the UI thread: the whole file (size, JSON, schema, references,
- * checksums) is read here once, and what comes back is either its problems or the checked project.
+ * checksums) is read here once, and what comes back is either its problems or the checked project,
+ * in parts (checkInParts) so that no one message takes the window long to receive.
  */
 import type { ProjectContext } from '../domain/project/format'
-import { checkProjectInPlace, type ProjectCheck } from '../backups/check-project'
+import { checkInParts, checkProjectInPlace, type ProjectCheck } from '../backups/check-project'
 
 self.onmessage = async (message: MessageEvent<{ text: string; context: ProjectContext }>) => {
   const { text, context } = message.data
@@ -13,5 +14,5 @@ self.onmessage = async (message: MessageEvent<{ text: string; context: ProjectCo
   } catch (error) {
     answer = { ok: false, problems: [`The file could not be checked: ${String(error)}`] }
   }
-  self.postMessage(answer)
+  for (const part of checkInParts(answer)) self.postMessage(part)
 }
