@@ -16,6 +16,7 @@ import type { ConflictNote } from '../domain/conflicts'
 import { installHistory } from './history'
 import { MIGRATIONS } from './migrations'
 import { writeGuard } from './write-guard'
+import { coarseChanges } from './coarse-changes'
 
 export const DB_NAME = 'sourceline'
 
@@ -48,6 +49,7 @@ export function openDatabase(name = DB_NAME): SourcelineDb {
   }
   // A store saved by a newer build is opened read-only (lib/db/startup.ts).
   db.use(writeGuard)
+  db.use(coarseChanges)
   // Every write made through actions/ is recorded for undo.
   return installHistory(db)
 }
