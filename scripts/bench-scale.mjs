@@ -402,7 +402,7 @@ export async function benchAppAt(chromium, launch, url, size, say) {
       () =>
         page
           .getByTestId('filter-count')
-          .filter({ hasText: ` of ${total} ` })
+          .filter({ hasText: ` of ${total.toLocaleString('en')} ` })
           .waitFor(),
       'filter',
     )
