@@ -4,7 +4,7 @@
  * the one normaliser (text/), phrases in quotes are checked in the text itself, and results are
  * ranked: exact phrase first, then MiniSearch's BM25 score, ties by date. No edit time is used.
  */
-import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch'
+import MiniSearch, { type Options, type Query } from 'minisearch'
 import { paragraphs } from '../quotes'
 import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
 import { hasUnspacedScript, runs, words } from '../text/words'
@@ -345,8 +345,32 @@ export function compareHits(
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
+/** What MiniSearch 7.2's query step gives per matched document (before `search` adds to it). */
+interface RawResult {
+  score: number
+  /** The query's terms this document matched. */
+  terms: string[]
+  /** The document's terms that matched, each with its fields. */
+  match: Record<string, string[]>
+}
+
+interface Matched {
+  id: string
+  score: number
+  raw: RawResult
+}
+
+/**
+ * MiniSearch's query step without `search`'s wrapping: that makes an object for every matched
+ * document and sorts them all, where only the shown hits need either (pinned to 7.2.0, as packed.ts).
+ */
+interface QueryStep {
+  executeQuery(query: Query, options: object): Map<number, RawResult>
+  _documentIds: Map<number, string>
+}
+
 interface Ranked {
-  result: SearchResult
+  result: Matched
   doc: SearchDoc
   exact: boolean
   score: number
@@ -507,7 +531,7 @@ export class SearchIndex {
     const phraseTerms = parsed.phrases.flatMap((p) => terms(p)).slice(0, MAX_TERMS)
     if (parsed.words.length === 0 && phraseTerms.length === 0) return empty
 
-    const run = (combineWith: 'AND' | 'OR'): SearchResult[] => {
+    const run = (combineWith: 'AND' | 'OR'): Matched[] => {
       const queries: Query[] = []
       if (parsed.words.length > 0)
         queries.push({
@@ -524,10 +548,15 @@ export class SearchIndex {
         !!filters.tag ||
         filters.from != null ||
         filters.to != null
-      return this.#search.search(
-        { queries, combineWith },
-        filtered ? { filter: (r) => matchesFilters(this.#doc(r.id as string), filters) } : {},
-      )
+      const step = this.#search as unknown as QueryStep
+      const matched: Matched[] = []
+      for (const [shortId, raw] of step.executeQuery({ queries, combineWith }, {})) {
+        const id = step._documentIds.get(shortId)!
+        if (filtered && !matchesFilters(this.#doc(id), filters)) continue
+        // As MiniSearch's `search` scores: documents matching more of the query's terms rank higher.
+        matched.push({ id, score: raw.score * (raw.terms.length || 1), raw })
+      }
+      return matched
     }
     let results = run('AND')
     let allWords = true
@@ -542,7 +571,7 @@ export class SearchIndex {
     // Only phrases and several words need the (pre-folded) text.
     const checkText = phrases.length > 0 || parsed.words.length > 1
     for (const result of results) {
-      const doc = this.#doc(result.id as string)
+      const doc = this.#doc(result.id)
       const { score } = result
       if (!checkText) {
         ranked.push({ result, doc, exact: false, score, date: doc.date, id: doc.id })
@@ -561,7 +590,7 @@ export class SearchIndex {
 
     // Snippets and ranges only for the hits shown; the count is of all of them.
     const hits = firstInOrder(ranked, limit, compareHits).map(({ result, doc, exact }) => {
-      const matched = new Set(result.terms)
+      const matched = new Set(Object.keys(result.raw.match))
       const inText = matchRanges(doc.text, matched, parsed.phrases)
       const [shown, ranges] =
         inText.length > 0
