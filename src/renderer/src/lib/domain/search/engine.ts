@@ -9,7 +9,14 @@ import { paragraphs } from '../quotes'
 import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
 import { hasUnspacedScript, runs, words } from '../text/words'
 import { packIndex, unpackIndex, type PackedIndex } from './packed'
-import { packDocs, unpackDoc, type PackedDocs } from './stored-docs'
+import {
+  packDocs,
+  storedFacts,
+  storedFolded,
+  storedTexts,
+  unpackDoc,
+  type PackedDocs,
+} from './stored-docs'
 import type { SearchKind, SearchSource } from './sources'
 
 /** Bump when documents, fields or folding change: a stored index of another version is rebuilt. */
@@ -128,7 +135,7 @@ function comparable(folded: string): string {
 }
 
 /** A document's searchable text as one string (fold makes the spaces between fields one). */
-function joined(doc: SearchDoc): string {
+function joined(doc: Pick<SearchDoc, 'title' | 'text' | 'note'>): string {
   if (!doc.title && !doc.note) return doc.text
   return [doc.title, doc.text, doc.note].filter(Boolean).join(' ')
 }
@@ -371,7 +378,8 @@ interface QueryStep {
 
 interface Ranked {
   result: Matched
-  doc: SearchDoc
+  kind: SearchKind
+  eventId: string | null
   exact: boolean
   score: number
   date: number | null
@@ -525,6 +533,19 @@ export class SearchIndex {
     return doc
   }
 
+  /** What ranking needs of a document; a stored one is not rebuilt for it (only shown hits are). */
+  #facts(id: string): { kind: SearchKind; eventId: string | null; date: number | null } {
+    const row = this.#rows.get(id)
+    return row !== undefined && this.#stored ? storedFacts(this.#stored, row) : this.#doc(id)
+  }
+
+  /** The folded text phrases are checked in, read from the stored slices where not rebuilt. */
+  #haystack(id: string): string {
+    const row = this.#rows.get(id)
+    if (row === undefined || !this.#stored) return this.#folded.get(id) ?? joined(this.#doc(id))
+    return storedFolded(this.#stored, row) ?? joined(storedTexts(this.#stored, row))
+  }
+
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchResponse {
     const parsed = parseQuery(query)
     const empty: SearchResponse = { query, hits: [], total: 0, eventIds: [], allWords: true }
@@ -571,25 +592,26 @@ export class SearchIndex {
     // Only phrases and several words need the (pre-folded) text.
     const checkText = phrases.length > 0 || parsed.words.length > 1
     for (const result of results) {
-      const doc = this.#doc(result.id)
-      const { score } = result
+      const { id, score } = result
+      const { kind, eventId, date } = this.#facts(id)
       if (!checkText) {
-        ranked.push({ result, doc, exact: false, score, date: doc.date, id: doc.id })
+        ranked.push({ result, kind, eventId, exact: false, score, date, id })
         continue
       }
-      const haystack = this.#folded.get(doc.id) ?? joined(doc)
+      const haystack = this.#haystack(id)
       // Phrases are verified in the text; a document with their words apart is not a hit.
       if (!phrases.every((p) => haystack.includes(p))) continue
       const exact = phrases.length > 0 || haystack.includes(plain)
-      ranked.push({ result, doc, exact, score, date: doc.date, id: doc.id })
+      ranked.push({ result, kind, eventId, exact, score, date, id })
     }
 
     const eventIds = new Set<string>()
-    for (const { doc } of ranked)
-      if (doc.eventId && (doc.kind === 'event' || doc.kind === 'note')) eventIds.add(doc.eventId)
+    for (const { kind, eventId } of ranked)
+      if (eventId && (kind === 'event' || kind === 'note')) eventIds.add(eventId)
 
     // Snippets and ranges only for the hits shown; the count is of all of them.
-    const hits = firstInOrder(ranked, limit, compareHits).map(({ result, doc, exact }) => {
+    const hits = firstInOrder(ranked, limit, compareHits).map(({ result, id, exact }) => {
+      const doc = this.#doc(id)
       const matched = new Set(Object.keys(result.raw.match))
       const inText = matchRanges(doc.text, matched, parsed.phrases)
       const [shown, ranges] =
