@@ -101,6 +101,23 @@ describe('search index', () => {
     expect(marked(index.search('CAFE').hits[0]!.snippet)).toEqual(['Café'])
   })
 
+  it('expands a prefix to its 50 most used terms, before and after storing', () => {
+    const letters = 'abcdefghij'
+    const note = (id: string, body: string): SearchSource =>
+      noteSource({ id, eventId: 'ev-1', eventTitle: 'E', body, date: null })
+    const sources = [...letters].flatMap((a) => [...'abcdef'].map((b) => note(a + b, `zq${a}${b}`)))
+    for (let i = 0; i < 5; i++) sources.push(note(`common-${i}`, 'zqcommon'))
+    const index = SearchIndex.empty()
+    index.put(sources)
+    // 60 terms used once and one used five times: the common one and 49 others are kept.
+    for (const search of [index, SearchIndex.load(structuredClone(index.toStored()))!]) {
+      const found = search.search('zq', {}, 100)
+      expect(found.total).toBe(54)
+      expect(found.hits.filter((h) => h.id.includes('common'))).toHaveLength(5)
+    }
+    expect(index.search('zqab').total).toBe(1)
+  })
+
   it('finds Khmer words typed without U+200B', () => {
     const { hits } = indexed().search('ជួញដូរមនុស្ស')
     expect(hits[0]).toMatchObject({ articleId: 'khmer' })

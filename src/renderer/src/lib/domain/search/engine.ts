@@ -8,7 +8,7 @@ import MiniSearch, { type Options, type Query } from 'minisearch'
 import { paragraphs } from '../quotes'
 import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
 import { hasUnspacedScript, runs, words } from '../text/words'
-import { packIndex, unpackIndex, type PackedIndex } from './packed'
+import { packIndex, postingCount, unpackIndex, type PackedIndex } from './packed'
 import {
   packDocs,
   storedFacts,
@@ -109,6 +109,38 @@ const OPTIONS: Options<SearchDoc> = {
   tokenize: (text) => terms(text),
   processTerm: (term) => term,
   searchOptions: { boost: { title: 3 } },
+}
+
+/** Terms a prefix stands for, at most: the most used are kept (a short prefix has hundreds). */
+const MAX_PREFIX_TERMS = 50
+
+type TermData = Map<number, Map<number, number>>
+
+/**
+ * Caps MiniSearch's prefix expansion (it scores every posting of every term a prefix stands for)
+ * to the MAX_PREFIX_TERMS terms in the most documents. MiniSearch 7.2 reads prefix matches only
+ * through its radix tree's `atPrefix`, which is wrapped here (pinned, as packed.ts).
+ */
+function capPrefixes<T>(search: MiniSearch<T>): MiniSearch<T> {
+  const tree = (
+    search as unknown as { _index: { atPrefix(prefix: string): Iterable<[string, TermData]> } }
+  )._index
+  const atPrefix = tree.atPrefix.bind(tree)
+  tree.atPrefix = (prefix) => {
+    const found = [...atPrefix(prefix)]
+    if (found.length <= MAX_PREFIX_TERMS) return found
+    const used = (data: TermData): number => {
+      let n = 0
+      for (const postings of data.values()) n += postingCount(postings)
+      return n
+    }
+    return found
+      .map(([term, data]) => ({ term, data, used: used(data) }))
+      .sort((a, b) => b.used - a.used || (a.term < b.term ? -1 : 1))
+      .slice(0, MAX_PREFIX_TERMS)
+      .map(({ term, data }): [string, TermData] => [term, data])
+  }
+  return search
 }
 
 export interface ParsedQuery {
@@ -437,13 +469,13 @@ export class SearchIndex {
   }
 
   static empty(): SearchIndex {
-    return new SearchIndex(new MiniSearch(OPTIONS))
+    return new SearchIndex(capPrefixes(new MiniSearch(OPTIONS)))
   }
 
   /** The stored index, or null when it was made by another version and must be rebuilt. */
   static load(stored: StoredIndex): SearchIndex | null {
     if (stored.version !== INDEX_VERSION) return null
-    const index = new SearchIndex(unpackIndex(stored.index, OPTIONS))
+    const index = new SearchIndex(capPrefixes(unpackIndex(stored.index, OPTIONS)))
     const ids = stored.docs.ids
     index.#stored = stored.docs
     for (let d = 0; d < ids.length; d++) index.#rows.set(ids[d]!, d)
