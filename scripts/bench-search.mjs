@@ -7,7 +7,8 @@
  * the worker indexes. Prints a table against the targets and writes bench-results/search-<date>.json.
  *
  *   BENCH_SEARCH_SCALE=0.05 node scripts/bench-search.mjs    (a twentieth of the full size)
- *   BENCH_SEARCH_BROWSER=0 skips the Chromium part, BENCH_SEARCH_NODE=0 the Node part.
+ *   BENCH_SEARCH_BROWSER=0 skips the Chromium part, BENCH_SEARCH_NODE=0 the Node part;
+ *   BENCH_SEARCH_TASKS=1 lists the long tasks, BENCH_SEARCH_PROFILE=<file> writes a CPU profile.
  */
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -105,6 +106,9 @@ function article(i) {
     date: Date.UTC(year, i % 12, 1 + (i % 28)),
   }
 }
+
+/** The query classes, in the order `queries` cycles through them. */
+const CLASSES = ['words', 'prefixes', 'phrases', 'misspellings', 'Khmer']
 
 function queries() {
   const list = []
@@ -212,14 +216,19 @@ async function benchNode(results) {
     results.push(['index build (Node, one thread)', buildMs, 'ms', null])
 
     const times = []
+    const byClass = CLASSES.map(() => [])
     let hits = 0
-    for (const q of queries()) {
+    queries().forEach((q, i) => {
       const t = performance.now()
       hits += index.search(q, {}, 50).total > 0 ? 1 : 0
       times.push(performance.now() - t)
-    }
+      byClass[i % CLASSES.length].push(times.at(-1))
+    })
     results.push(['query p50', quantile(times, 0.5), 'ms', null])
     results.push(['query p95', quantile(times, 0.95), 'ms', TARGETS.queryP95])
+    CLASSES.forEach((name, c) =>
+      results.push([`query p95: ${name}`, quantile(byClass[c], 0.95), 'ms', null]),
+    )
     results.push(['queries with results', hits, `of ${QUERIES}`, null])
 
     started = performance.now()
@@ -232,7 +241,10 @@ async function benchNode(results) {
 
     // Cold open: read the stored record back, load it and answer a first query.
     started = performance.now()
-    const reopened = engine.SearchIndex.load(deserialize(record))
+    const read = deserialize(record)
+    const readMs = performance.now() - started
+    const reopened = engine.SearchIndex.load(read)
+    const loadMs = performance.now() - started - readMs
     reopened.search('trafficking victims')
     results.push([
       'cold open with stored index',
@@ -240,6 +252,8 @@ async function benchNode(results) {
       'ms',
       TARGETS.coldOpen,
     ])
+    results.push(['cold open: read the record', readMs, 'ms', null])
+    results.push(['cold open: load it', loadMs, 'ms', null])
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -333,7 +347,18 @@ async function benchBrowser(results) {
     // From here on only the indexing (batches sent, progress and results refreshed) is counted;
     // the app's start and the opening of the search view are counted in the figure before.
     const opened = await page.evaluate(() => performance.now())
+    // BENCH_SEARCH_PROFILE=file.cpuprofile: the main thread's CPU profile while the worker indexes.
+    const profilePath = process.env['BENCH_SEARCH_PROFILE']
+    const cdp = profilePath ? await context.newCDPSession(page) : null
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+    }
     await page.getByTestId('search-incomplete').waitFor({ state: 'detached', timeout: 1_800_000 })
+    if (cdp && profilePath) {
+      const { profile } = await cdp.send('Profiler.stop')
+      await writeFile(profilePath, JSON.stringify(profile))
+    }
     const indexingMs = Date.now() - indexingStarted
     /** @type {{ start: number, duration: number }[]} */
     const longTasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks)

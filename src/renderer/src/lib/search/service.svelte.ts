@@ -14,6 +14,8 @@ const BATCH = 40
 const SLICE_MS = 8
 /** Signatures per sync message. */
 const SYNC_PART = 5000
+/** While the worker indexes, listeners hear of index changes at most this often. */
+const NOTIFY_WHILE_INDEXING_MS = 400
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
@@ -39,6 +41,7 @@ export class SearchService {
   /** Bumped whenever the index changes, so open results can ask again. */
   #revision = $state(0)
   #listeners = new Set<() => void>()
+  #notifyTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(worker: Worker) {
     this.#worker = worker
@@ -68,7 +71,7 @@ export class SearchService {
       // Every status follows a change to the index (or its queue): open results ask again.
       this.#status = message.status
       this.#revision++
-      for (const listener of this.#listeners) listener()
+      this.#notify()
     } else if (message.type === 'need') {
       if (message.generation !== this.#generation) return
       const sources = message.keys.flatMap((k) => {
@@ -80,6 +83,26 @@ export class SearchService {
       this.#queries.get(message.id)?.({ response: message.response, complete: message.complete })
       this.#queries.delete(message.id)
     }
+  }
+
+  /**
+   * Tells the listeners the index changed: at once when the worker has nothing left to do, and
+   * at most once per NOTIFY_WHILE_INDEXING_MS while it indexes, when each slice is a change and an
+   * answer to each would keep the worker querying instead of indexing and the UI redrawing.
+   */
+  #notify(): void {
+    const tell = (): void => {
+      for (const listener of this.#listeners) listener()
+    }
+    if (this.#status.pending === 0) {
+      if (this.#notifyTimer !== null) clearTimeout(this.#notifyTimer)
+      this.#notifyTimer = null
+      tell()
+    } else
+      this.#notifyTimer ??= setTimeout(() => {
+        this.#notifyTimer = null
+        tell()
+      }, NOTIFY_WHILE_INDEXING_MS)
   }
 
   /** Sends sources a batch at a time, letting the UI run between batches. */
@@ -135,6 +158,7 @@ export class SearchService {
 
   destroy(): void {
     this.#worker.terminate()
+    if (this.#notifyTimer !== null) clearTimeout(this.#notifyTimer)
     for (const resolve of this.#queries.values())
       resolve({
         response: { query: '', hits: [], total: 0, eventIds: [], allWords: true },

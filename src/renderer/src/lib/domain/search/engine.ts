@@ -4,12 +4,19 @@
  * the one normaliser (text/), phrases in quotes are checked in the text itself, and results are
  * ranked: exact phrase first, then MiniSearch's BM25 score, ties by date. No edit time is used.
  */
-import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch'
+import MiniSearch, { type Options, type Query } from 'minisearch'
 import { paragraphs } from '../quotes'
 import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
 import { hasUnspacedScript, runs, words } from '../text/words'
-import { packIndex, unpackIndex, type PackedIndex } from './packed'
-import { packDocs, unpackDoc, type PackedDocs } from './stored-docs'
+import { packIndex, postingCount, unpackIndex, type PackedIndex } from './packed'
+import {
+  packDocs,
+  storedFacts,
+  storedFolded,
+  storedTexts,
+  unpackDoc,
+  type PackedDocs,
+} from './stored-docs'
 import type { SearchKind, SearchSource } from './sources'
 
 /** Bump when documents, fields or folding change: a stored index of another version is rebuilt. */
@@ -104,6 +111,38 @@ const OPTIONS: Options<SearchDoc> = {
   searchOptions: { boost: { title: 3 } },
 }
 
+/** Terms a prefix stands for, at most: the most used are kept (a short prefix has hundreds). */
+const MAX_PREFIX_TERMS = 50
+
+type TermData = Map<number, Map<number, number>>
+
+/**
+ * Caps MiniSearch's prefix expansion (it scores every posting of every term a prefix stands for)
+ * to the MAX_PREFIX_TERMS terms in the most documents. MiniSearch 7.2 reads prefix matches only
+ * through its radix tree's `atPrefix`, which is wrapped here (pinned, as packed.ts).
+ */
+function capPrefixes<T>(search: MiniSearch<T>): MiniSearch<T> {
+  const tree = (
+    search as unknown as { _index: { atPrefix(prefix: string): Iterable<[string, TermData]> } }
+  )._index
+  const atPrefix = tree.atPrefix.bind(tree)
+  tree.atPrefix = (prefix) => {
+    const found = [...atPrefix(prefix)]
+    if (found.length <= MAX_PREFIX_TERMS) return found
+    const used = (data: TermData): number => {
+      let n = 0
+      for (const postings of data.values()) n += postingCount(postings)
+      return n
+    }
+    return found
+      .map(([term, data]) => ({ term, data, used: used(data) }))
+      .sort((a, b) => b.used - a.used || (a.term < b.term ? -1 : 1))
+      .slice(0, MAX_PREFIX_TERMS)
+      .map(({ term, data }): [string, TermData] => [term, data])
+  }
+  return search
+}
+
 export interface ParsedQuery {
   words: string[]
   /** Phrases in quotes, folded, as they must appear. */
@@ -128,7 +167,7 @@ function comparable(folded: string): string {
 }
 
 /** A document's searchable text as one string (fold makes the spaces between fields one). */
-function joined(doc: SearchDoc): string {
+function joined(doc: Pick<SearchDoc, 'title' | 'text' | 'note'>): string {
   if (!doc.title && !doc.note) return doc.text
   return [doc.title, doc.text, doc.note].filter(Boolean).join(' ')
 }
@@ -345,9 +384,34 @@ export function compareHits(
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
+/** What MiniSearch 7.2's query step gives per matched document (before `search` adds to it). */
+interface RawResult {
+  score: number
+  /** The query's terms this document matched. */
+  terms: string[]
+  /** The document's terms that matched, each with its fields. */
+  match: Record<string, string[]>
+}
+
+interface Matched {
+  id: string
+  score: number
+  raw: RawResult
+}
+
+/**
+ * MiniSearch's query step without `search`'s wrapping: that makes an object for every matched
+ * document and sorts them all, where only the shown hits need either (pinned to 7.2.0, as packed.ts).
+ */
+interface QueryStep {
+  executeQuery(query: Query, options: object): Map<number, RawResult>
+  _documentIds: Map<number, string>
+}
+
 interface Ranked {
-  result: SearchResult
-  doc: SearchDoc
+  result: Matched
+  kind: SearchKind
+  eventId: string | null
   exact: boolean
   score: number
   date: number | null
@@ -405,13 +469,13 @@ export class SearchIndex {
   }
 
   static empty(): SearchIndex {
-    return new SearchIndex(new MiniSearch(OPTIONS))
+    return new SearchIndex(capPrefixes(new MiniSearch(OPTIONS)))
   }
 
   /** The stored index, or null when it was made by another version and must be rebuilt. */
   static load(stored: StoredIndex): SearchIndex | null {
     if (stored.version !== INDEX_VERSION) return null
-    const index = new SearchIndex(unpackIndex(stored.index, OPTIONS))
+    const index = new SearchIndex(capPrefixes(unpackIndex(stored.index, OPTIONS)))
     const ids = stored.docs.ids
     index.#stored = stored.docs
     for (let d = 0; d < ids.length; d++) index.#rows.set(ids[d]!, d)
@@ -501,13 +565,26 @@ export class SearchIndex {
     return doc
   }
 
+  /** What ranking needs of a document; a stored one is not rebuilt for it (only shown hits are). */
+  #facts(id: string): { kind: SearchKind; eventId: string | null; date: number | null } {
+    const row = this.#rows.get(id)
+    return row !== undefined && this.#stored ? storedFacts(this.#stored, row) : this.#doc(id)
+  }
+
+  /** The folded text phrases are checked in, read from the stored slices where not rebuilt. */
+  #haystack(id: string): string {
+    const row = this.#rows.get(id)
+    if (row === undefined || !this.#stored) return this.#folded.get(id) ?? joined(this.#doc(id))
+    return storedFolded(this.#stored, row) ?? joined(storedTexts(this.#stored, row))
+  }
+
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchResponse {
     const parsed = parseQuery(query)
     const empty: SearchResponse = { query, hits: [], total: 0, eventIds: [], allWords: true }
     const phraseTerms = parsed.phrases.flatMap((p) => terms(p)).slice(0, MAX_TERMS)
     if (parsed.words.length === 0 && phraseTerms.length === 0) return empty
 
-    const run = (combineWith: 'AND' | 'OR'): SearchResult[] => {
+    const run = (combineWith: 'AND' | 'OR'): Matched[] => {
       const queries: Query[] = []
       if (parsed.words.length > 0)
         queries.push({
@@ -524,10 +601,15 @@ export class SearchIndex {
         !!filters.tag ||
         filters.from != null ||
         filters.to != null
-      return this.#search.search(
-        { queries, combineWith },
-        filtered ? { filter: (r) => matchesFilters(this.#doc(r.id as string), filters) } : {},
-      )
+      const step = this.#search as unknown as QueryStep
+      const matched: Matched[] = []
+      for (const [shortId, raw] of step.executeQuery({ queries, combineWith }, {})) {
+        const id = step._documentIds.get(shortId)!
+        if (filtered && !matchesFilters(this.#doc(id), filters)) continue
+        // As MiniSearch's `search` scores: documents matching more of the query's terms rank higher.
+        matched.push({ id, score: raw.score * (raw.terms.length || 1), raw })
+      }
+      return matched
     }
     let results = run('AND')
     let allWords = true
@@ -542,26 +624,27 @@ export class SearchIndex {
     // Only phrases and several words need the (pre-folded) text.
     const checkText = phrases.length > 0 || parsed.words.length > 1
     for (const result of results) {
-      const doc = this.#doc(result.id as string)
-      const { score } = result
+      const { id, score } = result
+      const { kind, eventId, date } = this.#facts(id)
       if (!checkText) {
-        ranked.push({ result, doc, exact: false, score, date: doc.date, id: doc.id })
+        ranked.push({ result, kind, eventId, exact: false, score, date, id })
         continue
       }
-      const haystack = this.#folded.get(doc.id) ?? joined(doc)
+      const haystack = this.#haystack(id)
       // Phrases are verified in the text; a document with their words apart is not a hit.
       if (!phrases.every((p) => haystack.includes(p))) continue
       const exact = phrases.length > 0 || haystack.includes(plain)
-      ranked.push({ result, doc, exact, score, date: doc.date, id: doc.id })
+      ranked.push({ result, kind, eventId, exact, score, date, id })
     }
 
     const eventIds = new Set<string>()
-    for (const { doc } of ranked)
-      if (doc.eventId && (doc.kind === 'event' || doc.kind === 'note')) eventIds.add(doc.eventId)
+    for (const { kind, eventId } of ranked)
+      if (eventId && (kind === 'event' || kind === 'note')) eventIds.add(eventId)
 
     // Snippets and ranges only for the hits shown; the count is of all of them.
-    const hits = firstInOrder(ranked, limit, compareHits).map(({ result, doc, exact }) => {
-      const matched = new Set(result.terms)
+    const hits = firstInOrder(ranked, limit, compareHits).map(({ result, id, exact }) => {
+      const doc = this.#doc(id)
+      const matched = new Set(Object.keys(result.raw.match))
       const inText = matchRanges(doc.text, matched, parsed.phrases)
       const [shown, ranges] =
         inText.length > 0

@@ -88,6 +88,11 @@ class PackedPostings extends Map<number, number> {
     this.#fill()
     return super.size
   }
+
+  /** The size, without decoding the postings. */
+  get count(): number {
+    return this.#packed ? this.#count : super.size
+  }
   override get(key: number): number | undefined {
     this.#fill()
     return super.get(key)
@@ -176,6 +181,11 @@ export function packIndex<T>(search: MiniSearch<T>): PackedIndex {
     terms,
     postings: postings.done(),
   }
+}
+
+/** How many documents a term's postings in one field hold, without decoding stored ones. */
+export function postingCount(postings: Map<number, number>): number {
+  return postings instanceof PackedPostings ? postings.count : postings.size
 }
 
 /** The index packed by `packIndex`, with the options it was built with. */

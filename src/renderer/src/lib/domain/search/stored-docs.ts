@@ -72,10 +72,7 @@ export function packDocs(docs: readonly (readonly [SearchDoc, string | null])[])
 
 /** Document `i` of the packed ones, with its folded text. */
 export function unpackDoc(packed: PackedDocs, i: number): [SearchDoc, string | null] {
-  const at = (t: number): string => {
-    const k = i * TEXTS + t
-    return packed.strings.slice(k === 0 ? 0 : packed.ends[k - 1]!, packed.ends[k]!)
-  }
+  const at = (t: number): string => piece(packed, i, t)
   const offset = packed.offsets[i]!
   const date = packed.dates[i]!
   const nulls = packed.nulls[i]!
@@ -94,4 +91,35 @@ export function unpackDoc(packed: PackedDocs, i: number): [SearchDoc, string | n
     tags: list(at(8)),
   }
   return [doc, nulls & NO_FOLDED ? null : at(5)]
+}
+
+function piece(packed: PackedDocs, i: number, t: number): string {
+  const k = i * TEXTS + t
+  return packed.strings.slice(k === 0 ? 0 : packed.ends[k - 1]!, packed.ends[k]!)
+}
+
+/** What ranking and the timeline toggle need of document `i`, without rebuilding it. */
+export function storedFacts(
+  packed: PackedDocs,
+  i: number,
+): { kind: SearchKind; eventId: string | null; date: number | null } {
+  const date = packed.dates[i]!
+  return {
+    kind: KINDS[packed.kinds[i]!]!,
+    eventId: packed.nulls[i]! & NO_EVENT ? null : piece(packed, i, 6),
+    date: Number.isNaN(date) ? null : date,
+  }
+}
+
+/** Document `i`'s folded text, or null where folding changed nothing. */
+export function storedFolded(packed: PackedDocs, i: number): string | null {
+  return packed.nulls[i]! & NO_FOLDED ? null : piece(packed, i, 5)
+}
+
+/** Document `i`'s title, text and note, as stored. */
+export function storedTexts(
+  packed: PackedDocs,
+  i: number,
+): { title: string; text: string; note: string } {
+  return { title: piece(packed, i, 2), text: piece(packed, i, 3), note: piece(packed, i, 4) }
 }
