@@ -2,7 +2,8 @@
  * The UI's words in one place, grouped by screen, so they are read together and can later be
  * translated: labels, messages and counts. Counts go through `plural` (Intl.PluralRules), never
  * `n + 's'`; an error the user sees says what to do next. components/words.test.ts keeps words
- * out of component markup (the few components still waiting are listed there).
+ * out of every component's markup. Busy labels and messages built in lib/exports, lib/state and
+ * lib/search come from here too; lib/db's command labels and write errors do not yet.
  */
 
 const rules = new Intl.PluralRules('en')
@@ -32,6 +33,10 @@ export const counts = {
   identicalRecords: count('identical record'),
   conflictingRecords: count('conflicting record'),
   problems: count('problem'),
+  evidencePieces: count('piece of evidence', 'pieces of evidence'),
+  /** "1 unreadable character was", "2 unreadable characters were". */
+  unreadableCharacters: (n: number) =>
+    plural(n, { one: 'unreadable character was', other: 'unreadable characters were' }),
   moreFiles: count('more file'),
   conflictPlaces: count('place'),
   /** "1 direction control was", "2 direction controls were". */
