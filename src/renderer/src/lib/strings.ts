@@ -6,6 +6,8 @@
  * lib/search come from here too; lib/db's command labels and write errors do not yet.
  */
 
+import type { SearchKind } from './domain/search/sources'
+
 const rules = new Intl.PluralRules('en')
 
 /** "1 note", "3 notes", "0 notes". `forms` names the word for each plural category English uses. */
@@ -648,7 +650,8 @@ export const strings = {
     /** The hidden frame the report is printed from. */
     printFrame: 'Report to print',
     printNotLoaded: 'the report did not load for printing',
-    pictureNoTimeline: 'the timeline is not shown, so there is nothing to draw',
+    pictureNoTimeline:
+      'the timeline takes no space on screen; give its pane room, then export again',
     pictureNotDrawn: 'the browser could not draw the timeline',
     stopped: 'the export stopped',
   },
@@ -672,6 +675,14 @@ export const strings = {
   },
 
   search: {
+    /** Each kind of result, in the order the groups are shown. */
+    kinds: {
+      passage: 'Articles',
+      event: 'Events',
+      note: 'Notes',
+      highlight: 'Highlights',
+      entity: 'People and organisations',
+    } satisfies Record<SearchKind, string>,
     open: 'Search everything…',
     shortcut: 'Ctrl+K',
     title: 'Search',
