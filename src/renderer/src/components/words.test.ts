@@ -2,25 +2,13 @@
  * Guards lib/strings.ts as the one place for the UI's words: no component may carry user-visible
  * English in its markup (text between tags, or a label, title, placeholder or alt written as a
  * literal). Expressions in braces, scripts, styles and comments are not read; symbols (✎, ×, ▶)
- * and addresses pass. A few components still wait for their words to move; they are listed.
+ * and addresses pass. Every component is read.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const ROOT = join(__dirname, '..')
-
-/**
- * Components other branches were changing while the words moved (issue 9): their words move
- * when those changes are in. Remove a name once its file passes.
- */
-const NOT_YET = new Set([
-  'components/export/ExportDialog.svelte',
-  'components/notes/AnnotationsPanel.svelte',
-  'components/search/SearchBox.svelte',
-  'components/search/SearchDialog.svelte',
-  'components/timeline/Timeline.svelte',
-])
 
 function svelteFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -81,16 +69,8 @@ describe('words live in lib/strings.ts', () => {
 
   for (const file of files) {
     const name = relative(ROOT, file)
-    if (NOT_YET.has(name)) continue
     it(`${name} takes its words from lib/strings.ts`, () => {
       expect(hardCodedWords(readFileSync(file, 'utf8'))).toEqual([])
     })
   }
-
-  it('lists only components that still have words of their own', () => {
-    const done = [...NOT_YET].filter(
-      (name) => hardCodedWords(readFileSync(join(ROOT, name), 'utf8')).length === 0,
-    )
-    expect(done).toEqual([])
-  })
 })

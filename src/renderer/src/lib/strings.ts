@@ -2,8 +2,11 @@
  * The UI's words in one place, grouped by screen, so they are read together and can later be
  * translated: labels, messages and counts. Counts go through `plural` (Intl.PluralRules), never
  * `n + 's'`; an error the user sees says what to do next. components/words.test.ts keeps words
- * out of component markup (the few components still waiting are listed there).
+ * out of every component's markup. Busy labels and messages built in lib/exports, lib/state and
+ * lib/search come from here too; lib/db's command labels and write errors do not yet.
  */
+
+import type { SearchKind } from './domain/search/sources'
 
 const rules = new Intl.PluralRules('en')
 
@@ -32,6 +35,10 @@ export const counts = {
   identicalRecords: count('identical record'),
   conflictingRecords: count('conflicting record'),
   problems: count('problem'),
+  evidencePieces: count('piece of evidence', 'pieces of evidence'),
+  /** "1 unreadable character was", "2 unreadable characters were". */
+  unreadableCharacters: (n: number) =>
+    plural(n, { one: 'unreadable character was', other: 'unreadable characters were' }),
   moreFiles: count('more file'),
   conflictPlaces: count('place'),
   /** "1 direction control was", "2 direction controls were". */
@@ -571,4 +578,185 @@ export const strings = {
       `Imported “${title}” from ${file}. Ctrl+Z undoes it.`,
     notImported: (file: string) => `“${file}” was not imported.`,
   },
+
+  exportDialog: {
+    title: 'Export',
+    what: 'What to export',
+    whole: (events: number) => `Whole timeline (${counts.events(events)})`,
+    filtered: (events: number) => `Current filter (${counts.events(events)})`,
+    pictureScope: 'A picture shows the timeline as it is on screen, filter included.',
+    filterScope:
+      'The current filter exports the events it shows, their notes, the sources they quote and your highlights in those sources.',
+    noFilter: 'No filter is set: the filter bar narrows what “Current filter” exports.',
+    format: 'Format',
+    /** Each format: its name in the list, what the saved file is called, and what it is for. */
+    formats: {
+      markdown: {
+        label: 'Markdown report',
+        noun: 'Report',
+        help: 'A report to read or edit: events in date order with their quotes and stances, notes, highlights, people and sources.',
+      },
+      csv: {
+        label: 'CSV spreadsheet',
+        noun: 'Spreadsheet',
+        help: 'One row per event, for Excel, LibreOffice or a data tool.',
+      },
+      timelinejs: {
+        label: 'TimelineJS JSON',
+        noun: 'TimelineJS file',
+        help: 'Publish the timeline on a website with TimelineJS. Undated events cannot be placed and are left out.',
+      },
+      annotations: {
+        label: 'Web Annotation JSON-LD',
+        noun: 'Web Annotations',
+        help: 'Your highlights and the quotes behind each event as W3C Web Annotations, for annotation tools and archives.',
+      },
+      csl: {
+        label: 'CSL-JSON',
+        noun: 'Bibliography',
+        help: 'Import the sources into Zotero or another reference manager.',
+      },
+      html: {
+        label: 'Standalone web page',
+        noun: 'Web page',
+        help: 'One HTML file that opens offline in any browser: timeline, events, quotes, notes and sources.',
+      },
+      pdf: {
+        label: 'PDF',
+        noun: 'PDF',
+        help: 'The standalone web page as a PDF document, to print or send.',
+      },
+      /** PDF where the app cannot make one itself: the browser's print dialog does. */
+      print: {
+        label: 'PDF (print)',
+        noun: 'PDF',
+        help: 'Prints the standalone web page; choose “Save as PDF” in the print dialog to keep a file.',
+      },
+      png: {
+        label: 'PNG picture of the timeline',
+        noun: 'Timeline picture',
+        help: 'The timeline view as it is on screen now, with its filter and zoom.',
+      },
+    },
+    pictureNeedsTimeline:
+      'The table is shown: switch to the Timeline view to export it as a picture.',
+    run: 'Export',
+    print: 'Print…',
+    cancelled: (format: string) => `The ${format} export was cancelled; no file was saved.`,
+    notExported: (format: string, error: unknown) =>
+      `The ${format} was not exported: ${errorText(error)}. Nothing in Sourceline was changed; you can try again.`,
+    saved: (noun: string, where: string) => `${noun} saved to ${where}.`,
+    timelineNotShown: 'the timeline is not shown; switch to the Timeline view',
+    drawing: 'Drawing the timeline',
+    building: 'Building the report',
+    makingPdf: 'Making the PDF',
+    preparingPrint: 'Preparing the report for printing',
+    sentToPrint: 'The report went to the print dialog; choose “Save as PDF” there to keep a file.',
+    exporting: (format: string) => `Exporting the ${format}`,
+    /** The hidden frame the report is printed from. */
+    printFrame: 'Report to print',
+    printNotLoaded: 'the report did not load for printing',
+    pictureNoTimeline:
+      'the timeline takes no space on screen; give its pane room, then export again',
+    pictureNotDrawn: 'the browser could not draw the timeline',
+    stopped: 'the export stopped',
+  },
+
+  annotations: {
+    heading: 'Highlights and notes',
+    articleTitle: 'Article title',
+    eventTitle: 'Event title',
+    any: 'Any',
+    needsReview: (n: number) => `Needs review (${n.toLocaleString('en')})`,
+    needsReviewHint:
+      'The article text changed and these passages could not be found with confidence. Open one to read it, and delete it if it no longer applies.',
+    needsReviewLabel: 'Highlights that need review',
+    highlights: (n: number) => `Highlights (${n.toLocaleString('en')})`,
+    highlightsLabel: 'Highlights',
+    noHighlights: 'No highlights. Select words in an article and choose “Highlight…”.',
+    notes: (n: number) => `Notes on events (${n.toLocaleString('en')})`,
+    notesLabel: 'Notes on events',
+    noNotes: 'No notes. Select an event and add a note in its panel.',
+    eventGone: 'An event no longer here',
+  },
+
+  search: {
+    /** Each kind of result, in the order the groups are shown. */
+    kinds: {
+      passage: 'Articles',
+      event: 'Events',
+      note: 'Notes',
+      highlight: 'Highlights',
+      entity: 'People and organisations',
+    } satisfies Record<SearchKind, string>,
+    open: 'Search everything…',
+    shortcut: 'Ctrl+K',
+    title: 'Search',
+    placeholder: 'Words, a “phrase in quotes”, a name…',
+    inputLabel: 'Search articles, events, notes, highlights and names',
+    filtersLabel: 'Search filters',
+    from: 'From',
+    to: 'To',
+    /** How the active filters are named in "Nothing matches … with …". */
+    kindFilter: (kind: string) => `kind “${kind}”`,
+    articleFilter: (title: string) => `article “${title}”`,
+    datesFilter: (from: string, to: string) => `dates ${from || '…'} to ${to || '…'}`,
+    tagFilter: (tag: string) => `tag “${tag}”`,
+    indexing: (everything: boolean, done: number, pending: number) =>
+      `Indexing${everything ? ' everything' : ''}… ${done.toLocaleString('en')} done, ${pending.toLocaleString('en')} to go: results may be incomplete.`,
+    /** Around the query, which is shown quoted between these two. */
+    nothingBefore: 'Nothing matches',
+    nothingAfter: (filters: string[]) =>
+      `in articles, events, notes, highlights and names${filters.length ? ` with ${filters.join(', ')}` : ''}.`,
+    nothingNext: (filters: string[]) =>
+      filters.length
+        ? `Try dropping the ${filters[0]} filter.`
+        : 'Check the spelling or use fewer words.',
+    count: (total: number, shown: number, allWords: boolean, complete: boolean) =>
+      plural(total, { one: 'result', other: 'results' }) +
+      (total > shown ? `, first ${shown.toLocaleString('en')} shown` : '') +
+      (allWords ? '' : ' with some of the words') +
+      (complete ? '' : ' so far'),
+    narrow: 'Show only matching events on the timeline, the undated list and the table',
+    results: 'Results',
+    group: (label: string, n: number) => `${label} (${n.toLocaleString('en')})`,
+    passageActions: 'With the selected passage',
+    openHit: 'Open',
+    keepHighlight: 'Keep as highlight…',
+    startEvent: 'Start an event…',
+    indexNotRead: (error: unknown) =>
+      `The stored search index could not be read (${errorText(error)}); it is being rebuilt, and results may be incomplete until that is done.`,
+    indexNotStored: (error: unknown) =>
+      `The search index could not be stored (${errorText(error)}); search still works, but the next start may take longer while it indexes again.`,
+  },
+
+  timeline: {
+    label: 'Timeline',
+    controls: 'Timeline controls',
+    /** A zoom button's tooltip: the command's, then its key on the focused timeline. */
+    keyTooltip: (tooltip: string, key: string) => `${tooltip}; ${key} on the focused timeline`,
+    earlier: 'Move earlier',
+    earlierTooltip: 'Move earlier (←)',
+    later: 'Move later',
+    laterTooltip: 'Move later (→)',
+    legend: 'Legend',
+    legendItems: {
+      exact: 'exact day',
+      imprecise: 'month or year',
+      open: 'on or before',
+      approx: 'circa or uncertain',
+      noted: 'has notes',
+      many: 'several sources',
+      against: 'contradicted',
+      strong: 'strong support',
+      weak: 'weak support',
+      ungraded: 'ungraded support',
+    },
+    area: 'Timeline of events. Plus and minus zoom, arrow keys move, 0 fits every event.',
+  },
+
+  /** Undo and Redo's tooltips, naming what they would undo. */
+  undoTooltip: (label: string) => `Undo ${label} (Ctrl+Z)`,
+  redoTooltip: (label: string) => `Redo ${label} (Ctrl+Shift+Z)`,
+  readingFile: (name: string) => `Reading “${name}”`,
 } as const

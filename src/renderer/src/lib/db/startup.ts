@@ -23,6 +23,7 @@ import { countStoredRecords } from './tables'
 import type { UndoStack } from './history'
 import { MIGRATIONS } from './migrations'
 import { NEWER_DATABASE_MESSAGE, setReadOnly } from './write-guard'
+import { counts } from '../strings'
 
 /** Dexie stores version n as IndexedDB version n × 10. */
 const DEXIE_VERSION_FACTOR = 10
@@ -118,8 +119,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
     return quarantine(
       recovery,
       'empty',
-      `The store opened empty, but it held ${record.records} ` +
-        `record${record.records === 1 ? '' : 's'} when last counted ` +
+      `The store opened empty, but it held ${counts.records(record.records)} when last counted ` +
         `(${record.savedAt}).`,
       record,
     )

@@ -5,6 +5,7 @@
  * pixel per CSS pixel in the browser build.
  */
 import type { Platform } from '$lib/platform'
+import { strings } from '$lib/strings'
 
 export async function timelinePicture(
   element: HTMLElement,
@@ -13,8 +14,7 @@ export async function timelinePicture(
   const box = element.getBoundingClientRect()
   const width = Math.round(box.width)
   const height = Math.round(box.height)
-  if (width < 1 || height < 1)
-    throw new Error('the timeline is not shown, so there is nothing to draw')
+  if (width < 1 || height < 1) throw new Error(strings.exportDialog.pictureNoTimeline)
 
   if (platform.capturePage) {
     return platform.capturePage({
@@ -34,6 +34,6 @@ export async function timelinePicture(
     pixelRatio: 1,
     backgroundColor: background === 'rgba(0, 0, 0, 0)' ? '#ffffff' : background,
   })
-  if (!blob) throw new Error('the browser could not draw the timeline')
+  if (!blob) throw new Error(strings.exportDialog.pictureNotDrawn)
   return new Uint8Array(await blob.arrayBuffer())
 }

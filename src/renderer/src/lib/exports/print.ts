@@ -8,6 +8,8 @@
  * does not govern): the app's policy stays as strict as it is.
  */
 
+import { strings } from '$lib/strings'
+
 /** How long the frame may take to load the page before printing is given up. */
 const LOAD_TIMEOUT_MS = 30_000
 
@@ -31,7 +33,7 @@ export async function printHtml(html: string, stylesheet: string): Promise<void>
   // No allow-scripts: the report runs nothing, whatever it holds. allow-same-origin lets the app
   // reach the frame's window to call print(); allow-modals lets print() open its dialog.
   frame.setAttribute('sandbox', 'allow-same-origin allow-modals')
-  frame.title = 'Report to print'
+  frame.title = strings.exportDialog.printFrame
   frame.tabIndex = -1
   frame.setAttribute('aria-hidden', 'true')
   // Laid out (a display:none frame prints blank in some browsers) but out of sight.
@@ -47,7 +49,7 @@ export async function printHtml(html: string, stylesheet: string): Promise<void>
 
   const loaded = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error('the report did not load for printing')),
+      () => reject(new Error(strings.exportDialog.printNotLoaded)),
       LOAD_TIMEOUT_MS,
     )
     frame.addEventListener(

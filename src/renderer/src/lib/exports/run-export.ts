@@ -13,6 +13,7 @@ import {
   type StreamedKind,
 } from '../domain/exports'
 import { projectFileValue, type ProjectData, type ProjectMeta } from '../domain/project/format'
+import { strings } from '../strings'
 
 /** What to build: a text export, or the project file. */
 export type ExportJob =
@@ -104,7 +105,7 @@ export async function runExport(
       } else if (data.type === 'done') resolve(data.bytes)
       else reject(new Error(data.message))
     }
-    worker.onerror = (event) => reject(new Error(event.message || 'the export stopped'))
+    worker.onerror = (event) => reject(new Error(event.message || strings.exportDialog.stopped))
   })
   try {
     const sent = send(worker, job, onprogress, signal).then(() => finished)

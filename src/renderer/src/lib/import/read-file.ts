@@ -17,6 +17,7 @@ import {
 import { markdownToArticle } from '../domain/import/markdown'
 import { textToArticle } from '../domain/import/text'
 import { PageReadCancelled, readPage } from './read-page'
+import { counts } from '../strings'
 
 /** What is needed of a File; `arrayBuffer` lets the bytes be checked, not just decoded. */
 export interface ImportFile {
@@ -113,8 +114,7 @@ function decode(
   const replaced = text.match(REPLACEMENT)?.length ?? 0
   addWarning(
     warnings,
-    `“${name}” is not valid UTF-8: ${replaced} unreadable character${replaced === 1 ? ' was' : 's were'} ` +
-      'replaced with “\uFFFD”.',
+    `“${name}” is not valid UTF-8: ${counts.unreadableCharacters(replaced)} replaced with “\uFFFD”.`,
   )
   return { text, utf8: null }
 }

@@ -7,6 +7,7 @@ import { SearchIndex } from '$lib/domain/search/engine'
 import type { SearchSource } from '$lib/domain/search/sources'
 import type { FromWorker, IndexStatus, ToWorker } from './protocol'
 import type { StoredIndex } from '$lib/domain/search/engine'
+import { strings } from '$lib/strings'
 
 export interface IndexStore {
   read(): Promise<StoredIndex | null>
@@ -58,7 +59,7 @@ export class Indexer {
         const stored = await this.store.read()
         index = stored ? SearchIndex.load(stored) : null
       } catch (error) {
-        this.#error = `The stored search index could not be read (${String(error)}); rebuilding.`
+        this.#error = strings.search.indexNotRead(error)
       }
       this.#rebuilding = index === null
       this.#index = index ?? SearchIndex.empty()
@@ -148,7 +149,7 @@ export class Indexer {
     this.#saving = this.#saving
       .then(() => this.store.write(stored))
       .catch((error: unknown) => {
-        this.#error = `The search index could not be stored (${String(error)}).`
+        this.#error = strings.search.indexNotStored(error)
         this.#report()
       })
     return this.#saving

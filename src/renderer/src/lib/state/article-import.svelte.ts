@@ -4,6 +4,7 @@
  * the next is read, so nothing is skipped and only one form is open at a time.
  */
 import { ArticleFileError, type ImportFile, type ReadArticleFile } from '../import/read-file'
+import { strings } from '../strings'
 
 /** An existing imported article with the same content (same SHA-256). */
 export interface DuplicateOf {
@@ -98,10 +99,13 @@ export class ImportQueue {
   async #readOne(file: ImportFile): Promise<void> {
     this.#readingName = file.name
     try {
-      const { read, duplicate } = await this.#deps.run(`Reading “${file.name}”`, async (signal) => {
-        const read = await this.#deps.read(file, signal)
-        return { read, duplicate: await this.#deps.findDuplicate(read.sha256) }
-      })
+      const { read, duplicate } = await this.#deps.run(
+        strings.readingFile(file.name),
+        async (signal) => {
+          const read = await this.#deps.read(file, signal)
+          return { read, duplicate: await this.#deps.findDuplicate(read.sha256) }
+        },
+      )
       this.#current = {
         id: this.#next++,
         fileName: file.name,

@@ -77,10 +77,8 @@ export function workspaceCommands(ws: Workspace, screen: ScreenParts): Commands 
 /** Undo and Redo name what they would undo; other commands keep the table's tooltip (null). */
 export function undoTooltip(c: Command): string | null {
   if (c.id === 'undo')
-    return undoState.undoLabel ? `Undo ${undoState.undoLabel} (Ctrl+Z)` : strings.nothingToUndo
+    return undoState.undoLabel ? strings.undoTooltip(undoState.undoLabel) : strings.nothingToUndo
   if (c.id === 'redo')
-    return undoState.redoLabel
-      ? `Redo ${undoState.redoLabel} (Ctrl+Shift+Z)`
-      : strings.nothingToRedo
+    return undoState.redoLabel ? strings.redoTooltip(undoState.redoLabel) : strings.nothingToRedo
   return null
 }

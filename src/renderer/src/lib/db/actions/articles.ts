@@ -14,6 +14,7 @@ import { directionOf, normaliseLanguageTag, type TextDirection } from '../../dom
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../domain/import/limits'
 import { command } from './command'
 import { WriteError, toWriteError } from './errors'
+import { counts } from '../../strings'
 
 export { findBySha256 } from '../queries/articles'
 
@@ -44,8 +45,8 @@ export class ArticleInUseError extends WriteError {
     readonly highlights: number,
   ) {
     const uses = [
-      evidence > 0 ? `${evidence} piece${evidence === 1 ? '' : 's'} of evidence` : '',
-      highlights > 0 ? `${highlights} highlight${highlights === 1 ? '' : 's'}` : '',
+      evidence > 0 ? counts.evidencePieces(evidence) : '',
+      highlights > 0 ? counts.highlights(highlights) : '',
     ].filter(Boolean)
     super(
       'failed',

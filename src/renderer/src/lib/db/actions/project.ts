@@ -19,6 +19,7 @@ import { planMerge } from '../../domain/project/merge'
 import { readAllTables } from '../tables'
 import { WriteError, toWriteError } from './errors'
 import { checkProjectText } from '../../backups/check-project'
+import { counts } from '../../strings'
 
 /** The user cancelled the import; nothing was written. */
 export class ImportCancelled extends Error {
@@ -60,8 +61,7 @@ export class ImportError extends Error {
 
   constructor(problems: string[]) {
     super(
-      `This project file cannot be imported (${problems.length} ` +
-        `problem${problems.length === 1 ? '' : 's'}):\n` +
+      `This project file cannot be imported (${counts.problems(problems.length)}):\n` +
         problems.map((p) => `- ${p}`).join('\n'),
     )
     this.problems = problems

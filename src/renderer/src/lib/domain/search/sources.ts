@@ -6,14 +6,6 @@
  */
 export type SearchKind = 'passage' | 'event' | 'note' | 'highlight' | 'entity'
 
-export const KIND_LABELS: Record<SearchKind, string> = {
-  passage: 'Articles',
-  event: 'Events',
-  note: 'Notes',
-  highlight: 'Highlights',
-  entity: 'People and organisations',
-}
-
 interface Base {
   /** Unique over all sources: kind and id, e.g. "article:pp-post-2012". */
   key: string
