@@ -135,7 +135,9 @@ test('the annotations list stays small in the page and still opens the right not
   const page = ui.page
   await page.getByTestId('show-annotations').click()
   const notes = project.data.notes
-  await expect(page.getByText(`Notes on events (${notes.length})`)).toBeVisible()
+  await expect(
+    page.getByText(`Notes on events (${notes.length.toLocaleString('en')})`),
+  ).toBeVisible()
 
   const list = page.getByTestId('note-list')
   const items = page.getByTestId('note-item')
@@ -176,7 +178,9 @@ test('the annotations list stays small in the page and still opens the right not
   await page.getByTestId('annotations-event').fill(eventTitle)
   const titles = new Map(project.data.userEvents.map((e) => [e.id, e.title]))
   const matching = notes.filter((n) => titles.get(n.eventId)?.includes(eventTitle))
-  await expect(page.getByText(`Notes on events (${matching.length})`)).toBeVisible()
+  await expect(
+    page.getByText(`Notes on events (${matching.length.toLocaleString('en')})`),
+  ).toBeVisible()
   await expect(items).toHaveCount(matching.length)
   await expect(page.getByText('Highlights (0)')).toBeVisible()
 })
