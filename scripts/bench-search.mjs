@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'vite'
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs'
 import { startServer } from './bench-server.mjs'
+import { watchMachine } from './machine-load.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SCALE = Math.min(1, Math.max(0.001, Number(process.env['BENCH_SEARCH_SCALE'] ?? 1)))
@@ -397,6 +398,7 @@ async function benchBrowser(results) {
 // ---- Report ----
 
 const results = []
+const watch = watchMachine()
 console.log(
   `Search benchmark: ${ARTICLES} articles of ~800 words (a quarter Khmer), ` +
     `${ANNOTATIONS} notes and highlights${SCALE < 1 ? ` (scale ${SCALE})` : ''}.`,
@@ -419,6 +421,12 @@ const rows = results.map(([metric, value, unit, target]) => ({
   met: target === null ? '' : value <= target ? 'yes' : 'NO',
 }))
 console.table(rows)
+const machine = watch.stop()
+console.log(
+  machine.busy
+    ? `The machine was busy (${machine.words}): these figures are not a verdict; rerun on a quiet one.`
+    : `The machine was quiet (${machine.words}).`,
+)
 
 const out = join(ROOT, 'bench-results')
 await mkdir(out, { recursive: true })
@@ -433,6 +441,7 @@ await writeFile(
       annotations: ANNOTATIONS,
       queries: QUERIES,
       cpus: cpus().length,
+      machine,
       node: process.version,
       browser: browserNote ?? 'measured',
       results: rows,

@@ -5,7 +5,8 @@
  * write throughput, and the pure event → timeline item mapping in Node; then large generated
  * projects (bench-scale.mjs) with raw vis-timeline beside them and a verdict against the targets.
  * Prints tables and writes bench-results/bench-<date>.json. Nothing here fails on a slow result.
- *   npm run bench -- --sizes 1000,10000 [--scale-only]
+ * Then runs the search benchmark (bench-search.mjs) in its own process.
+ *   npm run bench -- --sizes 1000,10000 [--scale-only] [--no-search | --search-only]
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs'
 import { startServer } from './bench-server.mjs'
+import { watchMachine } from './machine-load.mjs'
 import { ZOOM_PAN, benchAppAt, benchRawAt, targetsFor, verdict } from './bench-scale.mjs'
 
 const ZOOM_PAN_KEYS = ZOOM_PAN.length
@@ -40,6 +42,9 @@ const SIZES = (argument('sizes') ?? '1000,10000,50000,100000')
   .filter((n) => Number.isInteger(n) && n > 0)
 /** `--scale-only`: skip the small-corpus figures above (load, IndexedDB, mapping). */
 const SCALE_ONLY = process.argv.includes('--scale-only')
+/** `--no-search` leaves the search benchmark out; `--search-only` runs only it. */
+const NO_SEARCH = process.argv.includes('--no-search')
+const SEARCH_ONLY = process.argv.includes('--search-only')
 
 /** @type {{ metric: string, unit: string, values: number[], detail: string | null }[]} */
 const results = []
@@ -310,7 +315,8 @@ const round = (v) =>
       ? Number(v.toFixed(1))
       : '—'
 
-function printScale({ size, app, raw, verdict: checks }) {
+function printScale(entry) {
+  const { size, app, raw, verdict: checks } = entry
   console.log(
     `\n${size.toLocaleString('en')} events` +
       (app ? `, ${app.records} records, ${app.fileMb} MB file` : ''),
@@ -378,19 +384,13 @@ function printScale({ size, app, raw, verdict: checks }) {
   )
   for (const c of checks)
     console.log(`    ${c.met ? 'MET    ' : 'NOT MET'}  ${c.what}: ${c.value ?? '—'} (${c.limit})`)
-  if (loaded(load))
+  if (entry.machine?.busy)
     console.log(
-      `  the machine was busy (load average ${load.map((l) => l.toFixed(1)).join(', ')} on ` +
-        `${cpus().length} cores during the runs): these figures are not a verdict; rerun on a quiet one`,
+      `  the machine was busy (${entry.machine.words} during this size's runs): these figures ` +
+        `are not a verdict; rerun on a quiet one`,
     )
+  else if (entry.machine) console.log(`  the machine was quiet (${entry.machine.words})`)
 }
-
-/** Load averages (1, 5, 15 min) seen at the start and end of the runs, the highest of each. */
-let load = loadavg()
-function noteLoad() {
-  load = loadavg().map((l, i) => Math.max(l, load[i] ?? 0))
-}
-const loaded = (averages) => Math.max(...averages) > cpus().length * 0.75
 
 function gitCommit() {
   try {
@@ -440,14 +440,15 @@ async function main() {
       }
       for (const size of SIZES) {
         console.log(`large project, ${size.toLocaleString('en')} events`)
-        const entry = { size, app: null, raw: null, verdict: [] }
+        const entry = { size, app: null, raw: null, verdict: [], machine: null }
+        const watch = watchMachine()
         try {
           entry.app = await benchAppAt(chromium, launch, server.url, size, console.log)
           entry.verdict = verdict(entry.app)
         } catch (error) {
           skip(`large project ${size}`, firstLine(error))
         }
-        noteLoad()
+        entry.machine = watch.stop()
         // The app's figures first: raw vis-timeline at 100k can take minutes.
         if (entry.app) printScale(entry)
         // BENCH_SKIP_RAW=1 leaves raw vis-timeline out (minutes at 50k and more).
@@ -480,7 +481,7 @@ async function main() {
     machine: {
       platform: `${process.platform} ${process.arch}`,
       cpus: cpus().length,
-      loadAverage: load.map((l) => Number(l.toFixed(2))),
+      loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
       cpuModel: cpus()[0]?.model ?? null,
       memoryGb: Number((totalmem() / 2 ** 30).toFixed(1)),
       node: process.version,
@@ -499,4 +500,18 @@ async function main() {
   return 0
 }
 
-process.exitCode = await main()
+/** The search benchmark, as `node scripts/bench-search.mjs` would run it; its exit code. */
+function benchSearch() {
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bench-search.mjs')], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    })
+    return 0
+  } catch (error) {
+    return typeof error?.status === 'number' ? error.status : 1
+  }
+}
+
+const appCode = SEARCH_ONLY ? 0 : await main()
+process.exitCode = appCode !== 0 || NO_SEARCH ? appCode : benchSearch()
