@@ -29,6 +29,7 @@ interface Generated {
     }[]
     evidence: { eventId: string; articleId: string; stance: string; quote: { exact: string } }[]
     notes: { id: string; eventId: string; body: string; createdAt: number }[]
+    highlights: { id: string }[]
     articles: { id: string; title: string }[]
   }
 }
@@ -137,6 +138,11 @@ test('the annotations list stays small in the page and still opens the right not
   const notes = project.data.notes
   await expect(
     page.getByText(`Notes on events (${notes.length.toLocaleString('en')})`),
+  ).toBeVisible()
+  // The lists are worked out in slices; once whole, the reading line is gone and counts are right.
+  await expect(page.getByTestId('annotations-reading')).toHaveText('')
+  await expect(
+    page.getByText(`Highlights (${project.data.highlights.length.toLocaleString('en')})`),
   ).toBeVisible()
 
   const list = page.getByTestId('note-list')

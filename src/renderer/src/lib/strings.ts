@@ -666,6 +666,7 @@ export const strings = {
     heading: 'Highlights and notes',
     articleTitle: 'Article title',
     eventTitle: 'Event title',
+    reading: 'Reading highlights and notes…',
     any: 'Any',
     needsReview: (n: number) => `Needs review (${n.toLocaleString('en')})`,
     needsReviewHint:

@@ -8,10 +8,8 @@ import {
   eventOverview,
   mentionsByEntity,
   noteCountsByEvent,
-  orphanHighlightIds,
   tagOptions,
 } from './overview'
-import type { Highlight } from './types'
 
 const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({
   id,
@@ -98,32 +96,6 @@ describe('mentionsByEntity', () => {
 describe('tagOptions', () => {
   it('lists each tag once, sorted', () => {
     expect(tagOptions([{ tags: ['b', 'a'] }, { tags: ['a'] }, { tags: [] }])).toEqual(['a', 'b'])
-  })
-})
-
-describe('orphanHighlightIds', () => {
-  const highlight = (id: string, articleId: string, exact: string, start: number): Highlight => ({
-    id,
-    articleId,
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start, end: start + exact.length },
-    note: '',
-    tags: [],
-    createdAt: 0,
-    updatedAt: 0,
-  })
-
-  it('finds highlights whose passage or article is gone', () => {
-    const bodies = new Map([['a1', 'The minister met the mission in May.']])
-    const orphans = orphanHighlightIds(
-      [
-        highlight('kept', 'a1', 'met the mission', 13),
-        highlight('lost', 'a1', 'signed a treaty with Thailand', 5),
-        highlight('gone', 'missing-article', 'anything', 0),
-      ],
-      bodies,
-    )
-    expect([...orphans].sort()).toEqual(['gone', 'lost'])
   })
 })
 

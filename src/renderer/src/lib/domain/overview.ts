@@ -4,10 +4,8 @@
  * values out; the workspace state (lib/state/workspace.svelte.ts) keeps them current.
  */
 import type { Entity } from '$shared/entities'
-import { reanchor } from './anchoring'
 import { canonicalId, findMentions, resolveEntityName } from './entities'
 import type { Pacer } from './pacing'
-import type { Highlight } from './types'
 
 /** How many notes each event has, by event id. */
 export function noteCountsByEvent(notes: readonly { eventId: string }[]): Map<string, number> {
@@ -157,20 +155,6 @@ export async function eventOverview(
     eventCounts: overview.eventCounts,
     tagOptions: overview.tagOptions(),
   }
-}
-
-/** Highlights whose passage can no longer be found in their article (or whose article is gone). */
-export function orphanHighlightIds(
-  highlights: readonly Highlight[],
-  bodies: ReadonlyMap<string, string>,
-): Set<string> {
-  const orphans = new Set<string>()
-  for (const h of highlights) {
-    const body = bodies.get(h.articleId)
-    if (body === undefined || reanchor(body, h.quote, h.position).status === 'orphan')
-      orphans.add(h.id)
-  }
-  return orphans
 }
 
 /** How many quotes of all events come from each article, in one pass. */

@@ -26,7 +26,6 @@ import {
   eventOverview,
   mentionsByEntity,
   noteCountsByEvent,
-  orphanHighlightIds,
   type EntityOption,
 } from '../domain/overview'
 import { toTimelineItem, type TimelineItemModel } from '../domain/timeline-items'
@@ -35,6 +34,7 @@ import { GradeBook, supportSummary } from '../domain/grading'
 import { findConflicts } from '../domain/conflicts'
 import { suggestForPassage, type DateSuggestion } from '../domain/date-suggestions'
 import { codePointToIndex } from '../domain/quotes'
+import { isOrphan } from '../domain/annotation-lists'
 import type { Highlight, ImportedArticle, Note } from '../domain/types'
 import { strings } from '../strings'
 import { Busy } from './busy.svelte'
@@ -213,12 +213,10 @@ export class Workspace {
   }
   readonly mentions = $derived(mentionsByEntity(this.entities, this.corpus?.articles ?? []))
   readonly articleById = $derived(new Map((this.corpus?.articles ?? []).map((a) => [a.id, a])))
-  readonly orphanIds = $derived(
-    orphanHighlightIds(
-      this.layer.value.highlights,
-      new Map([...this.articleById].map(([id, a]) => [id, a.body])),
-    ),
-  )
+  /** One re-anchoring; the Highlights and notes panel checks them all, in slices. */
+  isOrphan(highlight: Highlight): boolean {
+    return isOrphan(highlight, this.articleById.get(highlight.articleId)?.body)
+  }
 
   /** Where sources disagree; read only while the Conflicts panel shows (every quote is read). */
   readonly conflicts = $derived(
