@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { CATEGORIES, categoryLabel } from '$shared/corpus'
+import { CATEGORIES } from '$shared/corpus'
 import { compareByDate, sortByDate } from './dates'
 import type { AppEvent } from './events'
-import { GradeBook, gradeId, supportRank } from './grading'
-import { tableOrder, tableRow, type TableColumn } from './table-order'
+import { GradeBook, gradeId } from './grading'
+import { COMPARE_ROWS, tableOrder, tableRow, type TableColumn, type TableRow } from './table-order'
 
 const COLUMNS: TableColumn[] = [
   'date',
@@ -43,7 +43,7 @@ function event(
   }
 }
 
-/** The table's order as it was worked out before: every row's facts, one sort. */
+/** The table's order as it was worked out before: every row's facts, one sort of them all. */
 function wholeSort(
   events: AppEvent[],
   column: TableColumn,
@@ -52,18 +52,9 @@ function wholeSort(
   notes: Map<string, number>,
 ): string[] {
   const rows = events.map((e) => tableRow(e, grades, notes))
-  type Row = (typeof rows)[0]
-  const compare: Record<TableColumn, (a: Row, b: Row) => number> = {
-    date: (a, b) => compareByDate(a.event, b.event),
-    title: (a, b) => a.event.title.localeCompare(b.event.title),
-    category: (a, b) =>
-      categoryLabel(a.event.category).localeCompare(categoryLabel(b.event.category)),
-    sources: (a, b) => a.sourced.sources - b.sourced.sources,
-    stance: (a, b) => Number(a.sourced.contradicted) - Number(b.sourced.contradicted),
-    support: (a, b) => supportRank(a.support) - supportRank(b.support),
-    notes: (a, b) => a.notes - b.notes,
-  }
-  const sorted = [...rows].sort((a, b) => compare[column](a, b) || compareByDate(a.event, b.event))
+  const compare = (a: TableRow, b: TableRow) =>
+    column === 'date' ? compareByDate(a.event, b.event) : COMPARE_ROWS[column](a, b)
+  const sorted = [...rows].sort((a, b) => compare(a, b) || compareByDate(a.event, b.event))
   return (ascending ? sorted : sorted.reverse()).map((r) => r.event.id)
 }
 

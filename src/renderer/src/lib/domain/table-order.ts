@@ -31,7 +31,11 @@ export function tableRow(
   }
 }
 
-const COMPARE: Record<Exclude<TableColumn, 'date'>, (a: TableRow, b: TableRow) => number> = {
+/** How two rows compare by each column but date (date is compareByDate on their events). */
+export const COMPARE_ROWS: Record<
+  Exclude<TableColumn, 'date'>,
+  (a: TableRow, b: TableRow) => number
+> = {
   title: (a, b) => a.event.title.localeCompare(b.event.title),
   category: (a, b) =>
     categoryLabel(a.event.category).localeCompare(categoryLabel(b.event.category)),
@@ -54,7 +58,7 @@ export function tableOrder(
     // Keys looked up once per event; on events already in date order the sort is one pass.
     sorted = sortByDate(events)
   } else {
-    const compare = COMPARE[column]
+    const compare = COMPARE_ROWS[column]
     sorted = events
       .map((e) => tableRow(e, grades, noteCounts))
       .sort((a, b) => compare(a, b) || compareByDate(a.event, b.event))
