@@ -161,6 +161,16 @@ export async function importCheckedProject(
         const total = PROJECT_TABLES.reduce((n, table) => n + plan.add[table].length, 0)
         let written = 0
         onprogress?.(0, total)
+        // One chunk is cloned and sent while the store writes the one before: the window and
+        // the store work side by side. IndexedDB still runs a transaction's requests in order.
+        let writing: { done: Promise<unknown>; rows: number } | null = null
+        const finish = async () => {
+          if (!writing) return
+          await writing.done
+          written += writing.rows
+          writing = null
+          onprogress?.(written, total)
+        }
         for (const table of PROJECT_TABLES) {
           const rows = plan.add[table]
           added[table] = rows.length
@@ -170,12 +180,16 @@ export async function importCheckedProject(
             const chunk = rows.slice(from, from + IMPORT_CHUNK)
             // Annotations may replace the stored one (a union), grades and explained conflicts a
             // stored older one; everything else is new, and add fails loudly if the plan is wrong.
-            if (PUT_TABLES.has(table)) await store.db.table(table).bulkPut(chunk)
-            else await store.db.table(table).bulkAdd(chunk)
-            written += chunk.length
-            onprogress?.(written, total)
+            const done: Promise<unknown> = PUT_TABLES.has(table)
+              ? store.db.table(table).bulkPut(chunk)
+              : store.db.table(table).bulkAdd(chunk)
+            // Its failure is thrown where it is awaited; one ahead of it may throw first.
+            done.catch(() => undefined)
+            await finish()
+            writing = { done, rows: chunk.length }
           }
         }
+        await finish()
         if (signal?.aborted) throw new ImportCancelled()
         return {
           added,
