@@ -12,6 +12,8 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as v from 'valibot'
+import { BackupContentSchema } from '../shared/ipc'
 import { backupFileName, selectBackupsToKeep } from './backup-rotation'
 import {
   BackupError,
@@ -332,5 +334,14 @@ describe('quarantineStore', () => {
       message: expect.stringContaining('no store folder'),
     })
     expect(await filesIn(root)).toEqual([])
+  })
+})
+
+describe('BackupContentSchema', () => {
+  it('takes the project file as text or as bytes, and nothing else', () => {
+    expect(v.is(BackupContentSchema, PROJECT)).toBe(true)
+    expect(v.is(BackupContentSchema, new TextEncoder().encode(PROJECT))).toBe(true)
+    expect(v.is(BackupContentSchema, [1, 2, 3])).toBe(false)
+    expect(v.is(BackupContentSchema, { formatVersion: 1 })).toBe(false)
   })
 })
