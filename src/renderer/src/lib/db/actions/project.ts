@@ -17,6 +17,7 @@ import {
 } from '../../domain/project/format'
 import { planMerge } from '../../domain/project/merge'
 import { readAllTables } from '../tables'
+import { pipelined } from '../pipelined'
 import { WriteError, toWriteError } from './errors'
 import { checkProjectText } from '../../backups/check-project'
 import { counts } from '../../strings'
@@ -161,35 +162,30 @@ export async function importCheckedProject(
         const total = PROJECT_TABLES.reduce((n, table) => n + plan.add[table].length, 0)
         let written = 0
         onprogress?.(0, total)
-        // One chunk is cloned and sent while the store writes the one before: the window and
-        // the store work side by side. IndexedDB still runs a transaction's requests in order.
-        let writing: { done: Promise<unknown>; rows: number } | null = null
-        const finish = async () => {
-          if (!writing) return
-          await writing.done
-          written += writing.rows
-          writing = null
-          onprogress?.(written, total)
-        }
-        for (const table of PROJECT_TABLES) {
-          const rows = plan.add[table]
-          added[table] = rows.length
-          for (let from = 0; from < rows.length; from += IMPORT_CHUNK) {
-            // Thrown inside the transaction, so IndexedDB rolls back every chunk written.
-            if (signal?.aborted) throw new ImportCancelled()
-            const chunk = rows.slice(from, from + IMPORT_CHUNK)
-            // Annotations may replace the stored one (a union), grades and explained conflicts a
-            // stored older one; everything else is new, and add fails loudly if the plan is wrong.
-            const done: Promise<unknown> = PUT_TABLES.has(table)
-              ? store.db.table(table).bulkPut(chunk)
-              : store.db.table(table).bulkAdd(chunk)
-            // Its failure is thrown where it is awaited; one ahead of it may throw first.
-            done.catch(() => undefined)
-            await finish()
-            writing = { done, rows: chunk.length }
+        function* parts() {
+          for (const table of PROJECT_TABLES) {
+            const rows = plan.add[table]
+            added[table] = rows.length
+            for (let from = 0; from < rows.length; from += IMPORT_CHUNK) {
+              // Thrown inside the transaction, so IndexedDB rolls back every chunk written.
+              if (signal?.aborted) throw new ImportCancelled()
+              yield { table, rows: rows.slice(from, from + IMPORT_CHUNK) }
+            }
           }
         }
-        await finish()
+        await pipelined(
+          parts(),
+          // Annotations may replace the stored one (a union), grades and explained conflicts a
+          // stored older one; everything else is new, and add fails loudly if the plan is wrong.
+          ({ table, rows }): Promise<unknown> =>
+            PUT_TABLES.has(table)
+              ? store.db.table(table).bulkPut(rows)
+              : store.db.table(table).bulkAdd(rows),
+          (_, { rows }) => {
+            written += rows.length
+            onprogress?.(written, total)
+          },
+        )
         if (signal?.aborted) throw new ImportCancelled()
         return {
           added,
