@@ -45,6 +45,12 @@ export const COMPARE_ROWS: Record<
   notes: (a, b) => a.notes - b.notes,
 }
 
+function inDateOrder(events: readonly AppEvent[]): boolean {
+  for (let i = 1; i < events.length; i++)
+    if (compareByDate(events[i - 1]!, events[i]!) > 0) return false
+  return true
+}
+
 /** The events in the table's order: by `column`, ties by date, then reversed if descending. */
 export function tableOrder(
   events: readonly AppEvent[],
@@ -55,8 +61,8 @@ export function tableOrder(
 ): AppEvent[] {
   let sorted: AppEvent[]
   if (column === 'date') {
-    // Keys looked up once per event; on events already in date order the sort is one pass.
-    sorted = sortByDate(events)
+    // The workspace's events come in date order: one look along them, no sort.
+    sorted = inDateOrder(events) ? [...events] : sortByDate(events)
   } else {
     const compare = COMPARE_ROWS[column]
     sorted = events
