@@ -43,7 +43,9 @@ async function installFakeMain(page: Page, seed: FakeBackup[] = []): Promise<voi
         if (w['__failBackups']) return refuse('io', 'ENOSPC: no space left on device.')
         const time = new Date(Date.now() + backups.length).toISOString()
         const name = `sourceline-backup-${time.replace(/:/g, '-')}-${reason}.json`
-        backups.push({ name, time, reason, content, verified: true })
+        // The app sends the file as bytes when it built it in the export Worker.
+        const text = typeof content === 'string' ? content : new TextDecoder().decode(content)
+        backups.push({ name, time, reason, content: text, verified: true })
         return ok({ name })
       },
       listBackups: () =>

@@ -74,8 +74,10 @@ export async function installFakeMain(page: Page, setup: FakeMainSetup): Promise
           if (config.writeFails)
             return Promise.resolve({ ok: false, error: { code: 'io', message: config.writeFails } })
           const name = `sourceline-backup-2024-05-0${backups.size + 1}T09-30-00.000Z-${reason}.json`
-          backups.set(name, content)
-          log.written.push({ reason, content })
+          // The app sends the file as bytes when it built it in the export Worker.
+          const text = typeof content === 'string' ? content : new TextDecoder().decode(content)
+          backups.set(name, text)
+          log.written.push({ reason, content: text })
           return ok({ name })
         },
         listBackups: () =>

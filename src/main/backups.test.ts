@@ -12,6 +12,8 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as v from 'valibot'
+import { BackupContentSchema } from '../shared/ipc'
 import { backupFileName, selectBackupsToKeep } from './backup-rotation'
 import {
   BackupError,
@@ -34,7 +36,10 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       const text = await actual.readFile(path, options as BufferEncoding)
       if (typeof path === 'string' && path === corruptNextRead.path) {
         corruptNextRead.path = null
-        return `${String(text).slice(0, -1)}!`
+        if (typeof text === 'string') return `${text.slice(0, -1)}!`
+        const bytes = Buffer.from(text)
+        bytes[bytes.length - 1] = 0x21
+        return bytes
       }
       return text
     }) as typeof actual.readFile,
@@ -96,6 +101,26 @@ describe('writeBackup', () => {
     corruptNextRead.path = join(dir, backupFileName(NOW, 'manual'))
     const error: unknown = await writeBackup(dir, 'manual', PROJECT, NOW).catch((e) => e)
     expect(error).toMatchObject({ name: 'BackupError', code: 'io' })
+    expect(await filesIn(dir)).toEqual([])
+  })
+
+  it('writes a backup given as UTF-8 bytes, read back byte for byte', async () => {
+    const bytes = new TextEncoder().encode(PROJECT)
+    const { name } = await writeBackup(dir, 'scheduled', bytes, NOW)
+    expect(await readFile(join(dir, name), 'utf8')).toBe(PROJECT)
+    expect((await listBackups(dir)).map((b) => [b.size, b.verified])).toEqual([
+      [bytes.byteLength, true],
+    ])
+  })
+
+  it('refuses bytes that read back differently or are not a project file', async () => {
+    corruptNextRead.path = join(dir, backupFileName(NOW, 'manual'))
+    const bytes = new TextEncoder().encode(PROJECT)
+    const changed: unknown = await writeBackup(dir, 'manual', bytes, NOW).catch((e) => e)
+    expect(changed).toMatchObject({ name: 'BackupError', code: 'io' })
+    const notProject = new TextEncoder().encode('{"articles": []}')
+    const refused: unknown = await writeBackup(dir, 'manual', notProject, NOW).catch((e) => e)
+    expect(refused).toMatchObject({ name: 'BackupError', code: 'invalid-argument' })
     expect(await filesIn(dir)).toEqual([])
   })
 
@@ -309,5 +334,14 @@ describe('quarantineStore', () => {
       message: expect.stringContaining('no store folder'),
     })
     expect(await filesIn(root)).toEqual([])
+  })
+})
+
+describe('BackupContentSchema', () => {
+  it('takes the project file as text or as bytes, and nothing else', () => {
+    expect(v.is(BackupContentSchema, PROJECT)).toBe(true)
+    expect(v.is(BackupContentSchema, new TextEncoder().encode(PROJECT))).toBe(true)
+    expect(v.is(BackupContentSchema, [1, 2, 3])).toBe(false)
+    expect(v.is(BackupContentSchema, { formatVersion: 1 })).toBe(false)
   })
 })

@@ -47,7 +47,7 @@ const TEMP_FILE = /^\.sourceline-[0-9a-f-]{36}\.tmp$/
 export function writeBackup(
   dir: string,
   reason: BackupReason,
-  content: string,
+  content: string | Uint8Array,
   now: Date = new Date(),
 ): Promise<WrittenBackup> {
   return serialized(dir, async () => {
@@ -58,7 +58,10 @@ export function writeBackup(
     await writeFileAtomic(path, content)
 
     try {
-      const problem = describeReadBack(await readFile(path, 'utf8'), content)
+      const problem =
+        typeof content === 'string'
+          ? describeReadBack(await readFile(path, 'utf8'), content)
+          : describeBytesReadBack(await readFile(path), content)
       if (problem) throw problem
     } catch (error) {
       // A backup that did not read back is no backup: it must not be listed or restored.
@@ -91,6 +94,15 @@ function describeReadBack(readBack: string, written: string): BackupError | null
     )
   }
   return null
+}
+
+/** The same check for a backup written as bytes: byte for byte, then as a project file. */
+function describeBytesReadBack(readBack: Buffer, written: Uint8Array): BackupError | null {
+  if (!readBack.equals(written)) {
+    return new BackupError('io', 'The backup read back differently from what was written.')
+  }
+  const text = readBack.toString('utf8')
+  return describeReadBack(text, text)
 }
 
 /**

@@ -78,8 +78,17 @@ export const BackupNameSchema = v.pipe(
   v.regex(BACKUP_NAME_PATTERN, 'not the name of a Sourceline backup'),
 )
 
-/** The project file's text. Same bound as a saved export: what main will accept, not a goal. */
-export const BackupContentSchema = v.pipe(v.string(), v.maxLength(400_000_000))
+/**
+ * The project file, as text or as its UTF-8 bytes (built in the export Worker). Same bound as a
+ * saved export: what main will accept, not a goal.
+ */
+export const BackupContentSchema = v.union([
+  v.pipe(v.string(), v.maxLength(400_000_000)),
+  v.pipe(
+    v.instance(Uint8Array),
+    v.check((bytes) => bytes.byteLength <= 400_000_000, 'at most 400 MB'),
+  ),
+])
 
 export interface BackupInfo {
   name: string
@@ -138,7 +147,7 @@ export interface InvokeContract {
   'export:print-pdf': (html: string) => Result<{ bytes: Uint8Array<ArrayBuffer> }>
   'export:capture-page': (rect: CaptureRect) => Result<{ bytes: Uint8Array<ArrayBuffer> }>
   'shell:open-external': (url: string) => Result<{ opened: true }>
-  'backup:write': (reason: BackupReason, content: string) => Result<{ name: string }>
+  'backup:write': (reason: BackupReason, content: string | Uint8Array) => Result<{ name: string }>
   'backup:list': () => Result<BackupInfo[]>
   'backup:read': (name: string) => Result<{ content: string }>
   'recovery:get-record': () => Result<StoreRecord | null>

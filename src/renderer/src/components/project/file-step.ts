@@ -5,9 +5,8 @@
  */
 import type { Corpus } from '$shared/corpus'
 import type { FileCheck } from '$lib/backups/check-file'
+import { projectFileBytes } from '$lib/backups/auto'
 import { exportMetaFor } from '$lib/backups/project-context'
-import { readProjectSnapshot } from '$lib/db/actions/project'
-import { runExport } from '$lib/exports/run-export'
 import { platform } from '$lib/platform'
 import type { Busy } from '$lib/state/busy.svelte'
 import { strings } from '$lib/strings'
@@ -25,11 +24,7 @@ export async function saveProjectFile(
 ): Promise<string | null> {
   const content = await busy.run(
     label,
-    async (report, signal) =>
-      runExport(
-        { kind: 'project', ...(await readProjectSnapshot(exportMetaFor(corpus))) },
-        { signal, onprogress: report },
-      ),
+    (report, signal) => projectFileBytes(exportMetaFor(corpus), { signal, onprogress: report }),
     { cancellable: true },
   )
   const outcome = await platform.saveFile({

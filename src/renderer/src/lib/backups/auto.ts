@@ -1,11 +1,13 @@
 /**
- * The app's automatic backups: the scheduler (scheduler.ts) wired to the app's store and platform.
- * `backupBefore` is what import flows call first.
+ * The app's automatic backups: the scheduler (scheduler.ts) wired to the app's store and platform,
+ * the project file built off the window's thread as a saved one is. `backupBefore` is what import
+ * flows call first.
  */
 import type { BackupReason } from '$shared/ipc'
-import { exportProject, type ExportMeta } from '../db/actions/project'
+import { readProjectSnapshot, type ExportMeta } from '../db/actions/project'
 import { db } from '../db/db'
 import { countStoredRecords } from '../db/tables'
+import { runExport, type RunExportOptions } from '../exports/run-export'
 import { platform } from '../platform'
 import { AutoBackups } from './scheduler'
 
@@ -18,12 +20,23 @@ export function setBackupCorpus(meta: ExportMeta): void {
   corpusMeta = meta
 }
 
+/**
+ * The project file of the store as it is now, as UTF-8 bytes: the tables read in pages, the file
+ * built in the export Worker (decision 0018).
+ */
+export async function projectFileBytes(
+  meta: ExportMeta,
+  options: RunExportOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  return runExport({ kind: 'project', ...(await readProjectSnapshot(meta)) }, options)
+}
+
 /** The app's automatic backups, over the app's store and platform. */
 export const autoBackups = new AutoBackups({
   backups: platform.backups,
-  exportText: () => {
+  exportFile: () => {
     if (!corpusMeta) return Promise.reject(new Error('the bundled articles are not loaded yet'))
-    return exportProject(corpusMeta)
+    return projectFileBytes(corpusMeta)
   },
   countStored: () => countStoredRecords(db),
   now: () => Date.now(),

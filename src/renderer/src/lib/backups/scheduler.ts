@@ -11,6 +11,7 @@
  */
 import type { BackupReason } from '$shared/ipc'
 import type { BackupsPlatform } from '../platform/platform'
+import { fingerprintBytes, fingerprintText } from './fingerprint'
 
 export const SCHEDULE_INTERVAL_MS = 60 * 60 * 1000
 export const CHECK_EVERY_MS = 15 * 60 * 1000
@@ -23,18 +24,13 @@ export class BackupNotWrittenError extends Error {
 /** What the scheduler needs from the app; the app's own unless a test passes its own. */
 export interface BackupDeps {
   backups: BackupsPlatform | undefined
-  /** The project file's text for the store as it is now. */
-  exportText: () => Promise<string>
+  /**
+   * The project file for the store as it is now, as UTF-8 bytes (the app builds it in the export
+   * Worker, so a large project never holds the window).
+   */
+  exportFile: () => Promise<Uint8Array>
   countStored: () => Promise<number>
   now: () => number
-}
-
-/**
- * The content of a project file without the moment it was written, so two exports of the same
- * data compare equal.
- */
-export function fingerprint(text: string): string {
-  return text.replace(/"exportedAt": "[^"]*"/, '"exportedAt": ""')
 }
 
 export class AutoBackups {
@@ -64,8 +60,8 @@ export class AutoBackups {
       if (!backups) return null
       try {
         if ((await this.#deps.countStored()) === 0) return null
-        const text = await this.#deps.exportText()
-        return await this.#write(backups, reason, text)
+        const file = await this.#deps.exportFile()
+        return await this.#write(backups, reason, file, await fingerprintBytes(file))
       } catch (error) {
         throw new BackupNotWrittenError(
           `The backup of your current data could not be written: ${detail(error)}`,
@@ -84,12 +80,13 @@ export class AutoBackups {
       if (!backups) return 'browser'
       try {
         if ((await this.#deps.countStored()) === 0) return 'empty'
-        const text = await this.#deps.exportText()
+        const file = await this.#deps.exportFile()
+        const content = await fingerprintBytes(file)
         if (!this.#knowsNewest) await this.#learnNewest(backups)
         const last = this.#last
-        if (last && last.fingerprint === fingerprint(text)) return 'unchanged'
+        if (last && last.fingerprint === content) return 'unchanged'
         if (last && this.#deps.now() - last.at < SCHEDULE_INTERVAL_MS) return 'recent'
-        await this.#write(backups, 'scheduled', text)
+        await this.#write(backups, 'scheduled', file, content)
         return 'written'
       } catch (error) {
         throw new BackupNotWrittenError(
@@ -117,9 +114,14 @@ export class AutoBackups {
     return () => clearInterval(timer)
   }
 
-  async #write(backups: BackupsPlatform, reason: BackupReason, text: string): Promise<string> {
-    const { name } = await backups.write(reason, text)
-    this.#last = { at: this.#deps.now(), fingerprint: fingerprint(text) }
+  async #write(
+    backups: BackupsPlatform,
+    reason: BackupReason,
+    file: Uint8Array,
+    content: string,
+  ): Promise<string> {
+    const { name } = await backups.write(reason, file)
+    this.#last = { at: this.#deps.now(), fingerprint: content }
     this.#knowsNewest = true
     return name
   }
@@ -131,7 +133,7 @@ export class AutoBackups {
     if (!newest) return
     let content: string | null = null
     try {
-      content = fingerprint(await backups.read(newest.name))
+      content = await fingerprintText(await backups.read(newest.name))
     } catch {
       // Unreadable: compare by age only.
     }

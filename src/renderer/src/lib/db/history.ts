@@ -18,6 +18,7 @@ import Dexie, {
 } from 'dexie'
 import { deepEqual } from '../domain/canonical'
 import { nextTask } from '../domain/pacing'
+import { pipelined } from './pipelined'
 
 /**
  * One row's change inside a command. `before` is undefined when the row did not exist (an add),
@@ -296,11 +297,14 @@ async function applySteps(
         else byTable.set(e.table, [e])
       }
       for (const [name, all] of byTable) {
-        for (const rows of chunks(all)) {
-          const now = await tx.table(name).bulkGet(rows.map((e) => e.key))
-          if (rows.some((e, i) => !deepEqual(now[i], e.value)))
-            throw new HistoryConflictError('changed since')
-        }
+        await pipelined(
+          chunks(all),
+          (rows) => tx.table(name).bulkGet(rows.map((e) => e.key)),
+          (now, rows) => {
+            if (rows.some((e, i) => !deepEqual(now[i], e.value)))
+              throw new HistoryConflictError('changed since')
+          },
+        )
       }
       let i = 0
       while (i < steps.length) {
@@ -316,14 +320,14 @@ async function applySteps(
         const table = tx.table(first.table)
         // Dexie refuses explicit keys on a table whose rows carry their own.
         const outbound = table.schema.primKey.keyPath == null
-        for (const part of chunks(batch)) {
+        await pipelined(chunks(batch), (part): Promise<unknown> => {
           const keys = part.map((s) => s.key)
           const values = part.map((s) => s.value)
-          if (!isPut) await table.bulkDelete(keys)
+          if (!isPut) return table.bulkDelete(keys)
           // Dexie types bulkPut's keys without compound (array) keys, which IndexedDB allows.
-          else if (outbound) await table.bulkPut(values, keys as IndexableTypeArrayReadonly)
-          else await table.bulkPut(values)
-        }
+          if (outbound) return table.bulkPut(values, keys as IndexableTypeArrayReadonly)
+          return table.bulkPut(values)
+        })
       }
     }),
   )

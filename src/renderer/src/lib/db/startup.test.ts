@@ -61,7 +61,8 @@ function fakeBackups(fail = false) {
     async write(reason, content) {
       if (fail) throw new Error('Disk full')
       const name = `sourceline-backup-2024-05-0${written.length + 1}T09-30-00.000Z-${reason}.json`
-      written.push({ reason, content, name })
+      const text = typeof content === 'string' ? content : new TextDecoder().decode(content)
+      written.push({ reason, content: text, name })
       return { name }
     },
     async list(): Promise<BackupInfo[]> {

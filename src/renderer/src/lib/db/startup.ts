@@ -10,13 +10,13 @@ import type { BackupsPlatform, RecoveryPlatform } from '../platform/platform'
 import {
   PROJECT_TABLES,
   emptyProjectData,
-  serializeProject,
   totalRecords,
   type ProjectContext,
   type ProjectData,
   type ProjectMeta,
 } from '../domain/project/format'
 import type { BackupInfo } from '$shared/ipc'
+import { runExport } from '../exports/run-export'
 import { importProject } from './actions/project'
 import type { SourcelineDb } from './db'
 import { countStoredRecords } from './tables'
@@ -152,9 +152,14 @@ async function backUpBeforeUpgrade(
     return null
   }
   try {
-    const content = serializeProject(data, {
-      exportedAt: (options.now?.() ?? new Date()).toISOString(),
-      corpus: await options.corpus(),
+    // Built in the export Worker, as every backup is: a large store never holds the window.
+    const content = await runExport({
+      kind: 'project',
+      snapshot: data,
+      meta: {
+        exportedAt: (options.now?.() ?? new Date()).toISOString(),
+        corpus: await options.corpus(),
+      },
     })
     const { name } = await options.backups.write('before-upgrade', content)
     log(`Backed up the store before upgrading it: ${name}`)

@@ -5,15 +5,17 @@
  */
 import { PROJECT_TABLES, type ProjectData } from '../domain/project/format'
 import type { SourcelineDb } from './db'
+import { readPaged } from './queries/paged'
 
 /**
  * Every row of every user table in primary-key order, read as one consistent snapshot. Inside a
- * transaction over these tables (a command's, say) it reads as that transaction sees them.
+ * transaction over these tables (a command's, say) it reads as that transaction sees them. Read
+ * in pages, so no one request's rows hold the window (a backup of 100k events).
  */
 export async function readAllTables(db: SourcelineDb): Promise<ProjectData> {
   return db.transaction('r', [...PROJECT_TABLES], async () => {
     const data = {} as Record<string, unknown[]>
-    for (const table of PROJECT_TABLES) data[table] = await db.table(table).toArray()
+    for (const table of PROJECT_TABLES) data[table] = await readPaged(db.table(table))
     return data as unknown as ProjectData
   })
 }

@@ -4,7 +4,7 @@
  * order events sort in. Every time here is ms since the epoch, UTC.
  */
 import { mapPaced, sortPaced, type Pacer } from './pacing'
-import edtf from 'edtf'
+import { readEdtf } from './edtf-parser'
 import type { EdtfDate, EdtfSeason, EdtfValue } from 'edtf'
 import type { Dating } from '$shared/corpus'
 
@@ -114,7 +114,7 @@ function parseUncached(input: string): EdtfValue {
     )
   }
   try {
-    return edtf(input)
+    return readEdtf(input)
   } catch (error) {
     throw new DateError(explainEdtfError(input, error))
   }

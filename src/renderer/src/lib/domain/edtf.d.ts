@@ -80,6 +80,23 @@ declare module 'edtf' {
   export type EdtfValue =
     EdtfDate | EdtfSeason | EdtfYear | EdtfDecade | EdtfCentury | EdtfInterval | EdtfList
 
-  /** Parses EDTF (up to level 2); throws on anything it rejects. */
-  export default function edtf(input: string): EdtfValue
+  /** Parses EDTF (up to level 2); throws on anything it rejects. Given a parsing, builds it. */
+  export default function edtf(input: string | { type: string }): EdtfValue
+
+  /** The constraints `parse` applies unless told otherwise. */
+  export const defaults: {
+    readonly level: number
+    readonly types: readonly string[]
+    readonly seasonIntervals: boolean
+    readonly seasonUncertainty: boolean
+  }
+}
+
+/**
+ * The package's compiled nearley grammar (src/grammar.js). Its `exports` do not list it: the
+ * build and Vitest configs alias this name to the file.
+ */
+declare module 'edtf/grammar' {
+  const grammar: { ParserRules: unknown[]; ParserStart: string; Lexer: unknown }
+  export default grammar
 }

@@ -45,8 +45,11 @@ export interface Platform {
 
 /** The project file as rotated backups in the app's data folder. Each call throws on failure. */
 export interface BackupsPlatform {
-  /** Writes a backup that has been read back and checked; answers its file name. */
-  write(reason: BackupReason, content: string): Promise<{ name: string }>
+  /**
+   * Writes a backup (the project file as text, or as its UTF-8 bytes) that has been read back
+   * and checked; answers its file name.
+   */
+  write(reason: BackupReason, content: string | Uint8Array): Promise<{ name: string }>
   /** The backups on disk, newest first. */
   list(): Promise<BackupInfo[]>
   /** The project file text of the backup called `name` (a name from list()). */

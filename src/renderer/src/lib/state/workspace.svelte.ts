@@ -106,9 +106,14 @@ export class Workspace {
    * (PacedValue): at 100,000 events one pass froze the window for seconds.
    */
   readonly #combined = new PacedValue(
-    () => ({ corpus: this.corpus, layer: this.layer.value }),
+    () => ({
+      corpus: this.corpus,
+      // Nothing until the user's tables have answered once: working out the bundled events
+      // alone first is a pass (and a draw) thrown away as soon as they do.
+      layer: this.layer.loading || this.imported.loading ? null : this.layer.value,
+    }),
     async ({ corpus, layer }, pacer): Promise<AppEvent[]> => {
-      if (!corpus) return []
+      if (!corpus || !layer) return []
       const combiner = eventCombiner(layer.evidence, layer.annotations)
       const combined = corpus.events.map(combiner.curated)
       for (const event of await mapPaced(layer.userEvents, combiner.user, pacer))

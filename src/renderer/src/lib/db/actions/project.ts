@@ -17,6 +17,7 @@ import {
 } from '../../domain/project/format'
 import { planMerge } from '../../domain/project/merge'
 import { readAllTables } from '../tables'
+import { pipelined } from '../pipelined'
 import { WriteError, toWriteError } from './errors'
 import { checkProjectText } from '../../backups/check-project'
 import { counts } from '../../strings'
@@ -161,21 +162,30 @@ export async function importCheckedProject(
         const total = PROJECT_TABLES.reduce((n, table) => n + plan.add[table].length, 0)
         let written = 0
         onprogress?.(0, total)
-        for (const table of PROJECT_TABLES) {
-          const rows = plan.add[table]
-          added[table] = rows.length
-          for (let from = 0; from < rows.length; from += IMPORT_CHUNK) {
-            // Thrown inside the transaction, so IndexedDB rolls back every chunk written.
-            if (signal?.aborted) throw new ImportCancelled()
-            const chunk = rows.slice(from, from + IMPORT_CHUNK)
-            // Annotations may replace the stored one (a union), grades and explained conflicts a
-            // stored older one; everything else is new, and add fails loudly if the plan is wrong.
-            if (PUT_TABLES.has(table)) await store.db.table(table).bulkPut(chunk)
-            else await store.db.table(table).bulkAdd(chunk)
-            written += chunk.length
-            onprogress?.(written, total)
+        function* parts() {
+          for (const table of PROJECT_TABLES) {
+            const rows = plan.add[table]
+            added[table] = rows.length
+            for (let from = 0; from < rows.length; from += IMPORT_CHUNK) {
+              // Thrown inside the transaction, so IndexedDB rolls back every chunk written.
+              if (signal?.aborted) throw new ImportCancelled()
+              yield { table, rows: rows.slice(from, from + IMPORT_CHUNK) }
+            }
           }
         }
+        await pipelined(
+          parts(),
+          // Annotations may replace the stored one (a union), grades and explained conflicts a
+          // stored older one; everything else is new, and add fails loudly if the plan is wrong.
+          ({ table, rows }): Promise<unknown> =>
+            PUT_TABLES.has(table)
+              ? store.db.table(table).bulkPut(rows)
+              : store.db.table(table).bulkAdd(rows),
+          (_, { rows }) => {
+            written += rows.length
+            onprogress?.(written, total)
+          },
+        )
         if (signal?.aborted) throw new ImportCancelled()
         return {
           added,

@@ -22,20 +22,33 @@ export const EMPTY_LAYER: UserLayer = {
   entityEdits: [],
 }
 
-/** Everything the user added, read in one transaction so the parts agree with each other. */
+/**
+ * Everything the user added, read in one transaction so the parts agree with each other. The
+ * tables are read side by side: while the window takes in one table's page, the store is already
+ * reading the next table's.
+ */
 export function userLayer(): Promise<UserLayer> {
   return db.transaction(
     'r',
     [db.highlights, db.userEvents, db.evidence, db.eventAnnotations, db.entityEdits],
-    async () => ({
-      highlights: byUpdatedAt(await readPaged(db.highlights)),
-      userEvents: await readPaged(db.userEvents),
-      evidence: await readPaged(db.evidence),
-      annotations: await readPaged(db.eventAnnotations),
-      entityEdits: (await db.entityEdits.orderBy('createdAt').toArray()).flatMap((record) => {
-        const parsed = v.safeParse(EntityEditSchema, record.edit)
-        return parsed.success ? [parsed.output] : []
-      }),
-    }),
+    async () => {
+      const [highlights, userEvents, evidence, annotations, edits] = await Promise.all([
+        readPaged(db.highlights),
+        readPaged(db.userEvents),
+        readPaged(db.evidence),
+        readPaged(db.eventAnnotations),
+        db.entityEdits.orderBy('createdAt').toArray(),
+      ])
+      return {
+        highlights: byUpdatedAt(highlights),
+        userEvents,
+        evidence,
+        annotations,
+        entityEdits: edits.flatMap((record) => {
+          const parsed = v.safeParse(EntityEditSchema, record.edit)
+          return parsed.success ? [parsed.output] : []
+        }),
+      }
+    },
   )
 }
