@@ -93,6 +93,11 @@ class PackedPostings extends Map<number, number> {
   get count(): number {
     return this.#packed ? this.#count : super.size
   }
+
+  /** The packed (short id, frequency) pairs, while not decoded yet. */
+  get pairs(): { packed: Uint32Array; at: number; count: number } | null {
+    return this.#packed ? { packed: this.#packed, at: this.#at, count: this.#count } : null
+  }
   override get(key: number): number | undefined {
     this.#fill()
     return super.get(key)
@@ -186,6 +191,23 @@ export function packIndex<T>(search: MiniSearch<T>): PackedIndex {
 /** How many documents a term's postings in one field hold, without decoding stored ones. */
 export function postingCount(postings: Map<number, number>): number {
   return postings instanceof PackedPostings ? postings.count : postings.size
+}
+
+/**
+ * Calls `each(shortId, frequency)` for a term's postings in one field, in order, reading stored
+ * ones from their packed pairs without decoding them into the Map.
+ */
+export function eachPosting(
+  postings: Map<number, number>,
+  each: (shortId: number, frequency: number) => void,
+): void {
+  const stored = postings instanceof PackedPostings ? postings.pairs : null
+  if (!stored) {
+    postings.forEach((frequency, shortId) => each(shortId, frequency))
+    return
+  }
+  const { packed, at, count } = stored
+  for (let i = 0, p = at; i < count; i++, p += 2) each(packed[p]!, packed[p + 1]!)
 }
 
 /** The index packed by `packIndex`, with the options it was built with. */
