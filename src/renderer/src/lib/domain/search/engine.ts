@@ -312,7 +312,11 @@ export function matchRanges(
     for (let at = n.text.indexOf(phrase); at !== -1; at = n.text.indexOf(phrase, at + 1))
       ranges.push(originalRange(n, at, at + phrase.length))
   }
-  for (const w of words(n.text))
+  // Terms in scripts without spaces are found as text below; a run in such a script is cut into
+  // words only when it holds another matched term (the dictionary is slow).
+  const spaced = [...matched].filter((term) => !hasUnspacedScript(term))
+  const cut = (run: string): boolean => spaced.some((term) => run.includes(term))
+  for (const w of words(n.text, cut))
     if (matched.has(w.text)) ranges.push(originalRange(n, w.start, w.end))
   // Dictionary cuts differ with context in scripts without spaces: find those terms as text.
   for (const term of matched) {
@@ -571,14 +575,21 @@ export class SearchIndex {
   /** Adds sources, replacing what was indexed under the same keys. */
   put(sources: readonly SearchSource[]): void {
     if (sources.length > 0) this.#scorer.changed()
+    const shortIds = (this.#search as unknown as Internals)._idToShortId
     for (const source of sources) {
       this.remove([source.key])
       const docs = documentsOf(source)
       this.#search.addAll(docs)
+      this.#fit()
       for (const doc of docs) {
         this.#docs.set(doc.id, doc)
         const folded = foldedText(doc)
         if (folded !== null) this.#folded.set(doc.id, folded)
+        const shortId = shortIds.get(doc.id)!
+        this.#kindOf[shortId] = KINDS.indexOf(doc.kind) + 1
+        this.#dateOf[shortId] = doc.date ?? NaN
+        this.#eventOf[shortId] = doc.eventId
+        this.#haystackOf[shortId] = folded ?? joined(doc)
       }
       this.#sources.set(source.key, { signature: source.signature, docIds: docs.map((d) => d.id) })
     }
@@ -639,22 +650,25 @@ export class SearchIndex {
     return storedFolded(this.#stored, row) ?? joined(storedTexts(this.#stored, row))
   }
 
-  /** Reads a document's facts into the arrays by short id, once. */
-  #read(shortId: number, id: string): void {
-    if (this.#kindOf.length <= shortId) {
-      const size = Math.max(shortId + 1, (this.#search as unknown as Internals)._nextId)
-      const kinds = new Uint8Array(size)
-      kinds.set(this.#kindOf)
-      const dates = new Float64Array(size)
-      dates.set(this.#dateOf)
-      this.#kindOf = kinds
-      this.#dateOf = dates
-      while (this.#eventOf.length < size) {
-        this.#eventOf.push(null)
-        this.#haystackOf.push(null)
-      }
+  /** Sizes the arrays by short id to the index's. */
+  #fit(): void {
+    const needed = (this.#search as unknown as Internals)._nextId
+    if (this.#kindOf.length >= needed) return
+    const size = Math.max(needed, Math.ceil(this.#kindOf.length * 1.5))
+    const kinds = new Uint8Array(size)
+    kinds.set(this.#kindOf)
+    const dates = new Float64Array(size)
+    dates.set(this.#dateOf)
+    this.#kindOf = kinds
+    this.#dateOf = dates
+    while (this.#eventOf.length < size) {
+      this.#eventOf.push(null)
+      this.#haystackOf.push(null)
     }
-    if (this.#kindOf[shortId] !== 0) return
+  }
+
+  /** Reads a document's facts into the arrays by short id (once: `#kindOf` says if read). */
+  #read(shortId: number, id: string): void {
     const { kind, eventId, date } = this.#facts(id)
     this.#kindOf[shortId] = KINDS.indexOf(kind) + 1
     this.#dateOf[shortId] = date ?? NaN
@@ -676,16 +690,17 @@ export class SearchIndex {
     /** The query's documents, scored, and the positions of those that pass the filters. */
     const run = (combineWith: 'AND' | 'OR'): { scored: Scored; passing: number[] } => {
       const scored = this.#scorer.run(queryTree(parsed.words, phraseTerms, combineWith))
+      this.#fit()
+      const kindOf = this.#kindOf
       const passing: number[] = []
       for (let i = 0; i < scored.length; i++) {
         const shortId = scored.ids[i]!
-        const id = documentIds.get(shortId)!
-        this.#read(shortId, id)
+        if (kindOf[shortId] === 0) this.#read(shortId, documentIds.get(shortId)!)
         if (filtered) {
-          const kind = KINDS[this.#kindOf[shortId]! - 1]!
+          const kind = KINDS[kindOf[shortId]! - 1]!
           if (!passesKindAndDate(kind, this.#dateOf[shortId]!, filters)) continue
           if (filters.articleId || filters.tag) {
-            const { articleIds, tags } = this.#lists(id)
+            const { articleIds, tags } = this.#lists(documentIds.get(shortId)!)
             if (filters.articleId && !articleIds.includes(filters.articleId)) continue
             if (filters.tag && !tags.includes(filters.tag)) continue
           }

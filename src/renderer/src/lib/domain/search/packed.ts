@@ -194,20 +194,28 @@ export function postingCount(postings: Map<number, number>): number {
 }
 
 /**
- * Calls `each(shortId, frequency)` for a term's postings in one field, in order, reading stored
- * ones from their packed pairs without decoding them into the Map.
+ * Copies a term's postings in one field into `ids` and `frequencies` (both `postingCount` long),
+ * in the Map's order, reading stored ones from their packed pairs without decoding them.
  */
-export function eachPosting(
+export function copyPostings(
   postings: Map<number, number>,
-  each: (shortId: number, frequency: number) => void,
+  ids: Int32Array,
+  frequencies: Uint32Array,
 ): void {
   const stored = postings instanceof PackedPostings ? postings.pairs : null
   if (!stored) {
-    postings.forEach((frequency, shortId) => each(shortId, frequency))
+    let i = 0
+    postings.forEach((frequency, shortId) => {
+      ids[i] = shortId
+      frequencies[i++] = frequency
+    })
     return
   }
   const { packed, at, count } = stored
-  for (let i = 0, p = at; i < count; i++, p += 2) each(packed[p]!, packed[p + 1]!)
+  for (let i = 0, p = at; i < count; i++, p += 2) {
+    ids[i] = packed[p]!
+    frequencies[i] = packed[p + 1]!
+  }
 }
 
 /** The index packed by `packIndex`, with the options it was built with. */

@@ -7,7 +7,7 @@
  * scorer.test.ts compares every score with MiniSearch's own on random corpora.
  */
 import type MiniSearch from 'minisearch'
-import { eachPosting } from './packed'
+import { copyPostings, postingCount } from './packed'
 
 /** One query term, as MiniSearch's `termToQuerySpec` makes it. */
 export interface TermQuery {
@@ -92,6 +92,13 @@ export class Scorer {
   #cached = 0
   /** What the cached BM25 scores were computed with. */
   #basis = ''
+  /** Short ids below this are read into `#alive` and `#lengths`. */
+  #known = 0
+  #aliveCount = 0
+  /** Per short id: 1 where the document is in the index (not discarded). */
+  #alive = new Uint8Array(0)
+  /** Per short id, its field lengths (MiniSearch's `_fieldLength`), field by field. */
+  #lengths = new Uint32Array(0)
   // Dense arrays by short id, grown with the index; a stamp marks what the current pass set.
   #stamp = new Uint32Array(0)
   #pass = 0
@@ -118,6 +125,7 @@ export class Scorer {
       this.#basis = basis
     }
     this.#grow(s._nextId)
+    this.#readDocuments()
     const distinct: string[] = []
     const collect = (node: QueryNode): void => {
       if (!isTerm(node)) node.children.forEach(collect)
@@ -149,6 +157,37 @@ export class Scorer {
           found.add(term)
     })
     return found
+  }
+
+  /**
+   * Reads the documents added since the last query (short ids only grow), and which are still in
+   * the index when some were discarded since (MiniSearch's count of documents says so).
+   */
+  #readDocuments(): void {
+    const s = this.#search
+    const size = s._nextId
+    const fields = s._options.fields.length
+    if (this.#alive.length < size) {
+      const length = Math.max(size, Math.ceil(this.#alive.length * 1.5))
+      const alive = new Uint8Array(length)
+      alive.set(this.#alive)
+      const lengths = new Uint32Array(length * fields)
+      lengths.set(this.#lengths)
+      this.#alive = alive
+      this.#lengths = lengths
+    }
+    for (let id = this.#known; id < size; id++) {
+      const lengths = s._fieldLength.get(id)
+      if (!lengths) continue
+      this.#alive[id] = 1
+      this.#aliveCount++
+      for (let f = 0; f < fields; f++) this.#lengths[id * fields + f] = lengths[f] ?? 0
+    }
+    this.#known = size
+    if (this.#aliveCount === s._documentCount) return
+    this.#alive.fill(0)
+    for (const id of s._documentIds.keys()) this.#alive[id] = 1
+    this.#aliveCount = s._documentCount
   }
 
   #grow(size: number): void {
@@ -326,34 +365,43 @@ export class Scorer {
     const known = this.#cache.get(term)
     if (known) return known
     const s = this.#search
+    const fieldCount = s._options.fields.length
     const fields: (FieldPostings | null)[] = s._options.fields.map(() => null)
     if (!data) return fields
+    const alive = this.#alive
+    const lengths = this.#lengths
     for (const [fieldId, postings] of data) {
-      const ids: number[] = []
-      const frequencies: number[] = []
-      eachPosting(postings, (shortId, frequency) => {
-        // Discarded documents stay in the postings until MiniSearch vacuums them.
-        if (!s._documentIds.has(shortId)) return
-        ids.push(shortId)
-        frequencies.push(frequency)
-      })
-      const order = ids.map((_, i) => i)
-      if (ids.some((id, i) => i > 0 && id < ids[i - 1]!)) order.sort((x, y) => ids[x]! - ids[y]!)
-      const count = ids.length
+      const size = postingCount(postings)
+      const ids = new Int32Array(size)
+      const frequencies = new Uint32Array(size)
+      copyPostings(postings, ids, frequencies)
+      // Discarded documents stay in the postings until MiniSearch vacuums them.
+      let count = 0
+      let sorted = true
+      for (let i = 0; i < size; i++) {
+        const id = ids[i]!
+        if (alive[id] !== 1) continue
+        if (count > 0 && id < ids[count - 1]!) sorted = false
+        ids[count] = id
+        frequencies[count++] = frequencies[i]!
+      }
+      const order = Array.from({ length: sorted ? 0 : count }, (_, i) => i)
+      order.sort((x, y) => ids[x]! - ids[y]!)
       const average = s._avgFieldLength[fieldId]!
       const { k, b, d } = BM25
-      // MiniSearch's `calcBM25Score`, term for term (the same floating-point steps).
+      // MiniSearch's `calcBM25Score`, step for step (the same floating-point operations).
       const invDocFreq = Math.log(1 + (s._documentCount - count + 0.5) / (count + 0.5))
       const p: FieldPostings = { ids: new Int32Array(count), bm25: new Float64Array(count) }
-      order.forEach((from, i) => {
+      for (let i = 0; i < count; i++) {
+        const from = sorted ? i : order[i]!
         const shortId = ids[from]!
         const termFreq = frequencies[from]!
-        const fieldLength = s._fieldLength.get(shortId)![fieldId]!
+        const fieldLength = lengths[shortId * fieldCount + fieldId]!
         p.ids[i] = shortId
         p.bm25[i] =
           invDocFreq *
           (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / average)))
-      })
+      }
       fields[fieldId] = p
       this.#cached += count
     }
