@@ -725,7 +725,8 @@ export class SearchIndex {
     if (checkText)
       for (const i of passing) {
         const shortId = scored.ids[i]!
-        const haystack = this.#haystackAt(shortId, documentIds.get(shortId)!)
+        const haystack =
+          this.#haystackOf[shortId] ?? this.#haystackAt(shortId, documentIds.get(shortId)!)
         // Phrases are verified in the text; a document with their words apart is not a hit.
         if (!phrases.every((p) => haystack.includes(p))) continue
         if (phrases.length > 0 || haystack.includes(plain)) exact[i] = 1

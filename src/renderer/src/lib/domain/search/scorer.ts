@@ -92,12 +92,12 @@ export class Scorer {
   #cached = 0
   /** What the cached BM25 scores were computed with. */
   #basis = ''
-  /** Short ids below this are read into `#alive` and `#lengths`. */
-  #known = 0
-  #aliveCount = 0
-  /** Per short id: 1 where the document is in the index (not discarded). */
+  /** MiniSearch's count of documents and next short id at the last query (see `#readDocuments`). */
+  #documentCount = 0
+  #nextId = 0
+  /** Per short id: 0 not read yet, 1 in the index, 2 discarded. */
   #alive = new Uint8Array(0)
-  /** Per short id, its field lengths (MiniSearch's `_fieldLength`), field by field. */
+  /** Per short id, its field lengths (MiniSearch's `_fieldLength`), field by field, once read. */
   #lengths = new Uint32Array(0)
   // Dense arrays by short id, grown with the index; a stamp marks what the current pass set.
   #stamp = new Uint32Array(0)
@@ -160,8 +160,10 @@ export class Scorer {
   }
 
   /**
-   * Reads the documents added since the last query (short ids only grow), and which are still in
-   * the index when some were discarded since (MiniSearch's count of documents says so).
+   * Sizes the arrays by short id. Short ids only grow and a document's field lengths never change,
+   * so what was read stays true, except that a document may have been discarded since: when
+   * MiniSearch's count of documents grew by less than its next short id, every document is read
+   * again as it is met.
    */
   #readDocuments(): void {
     const s = this.#search
@@ -176,18 +178,21 @@ export class Scorer {
       this.#alive = alive
       this.#lengths = lengths
     }
-    for (let id = this.#known; id < size; id++) {
-      const lengths = s._fieldLength.get(id)
-      if (!lengths) continue
-      this.#alive[id] = 1
-      this.#aliveCount++
-      for (let f = 0; f < fields; f++) this.#lengths[id * fields + f] = lengths[f] ?? 0
-    }
-    this.#known = size
-    if (this.#aliveCount === s._documentCount) return
-    this.#alive.fill(0)
-    for (const id of s._documentIds.keys()) this.#alive[id] = 1
-    this.#aliveCount = s._documentCount
+    if (s._documentCount - this.#documentCount < size - this.#nextId) this.#alive.fill(0)
+    this.#documentCount = s._documentCount
+    this.#nextId = size
+  }
+
+  /** Whether a document is in the index (not discarded), reading its field lengths once. */
+  #isAlive(shortId: number): boolean {
+    const known = this.#alive[shortId]!
+    if (known !== 0) return known === 1
+    const lengths = this.#search._fieldLength.get(shortId)
+    this.#alive[shortId] = lengths ? 1 : 2
+    if (!lengths) return false
+    const fields = this.#search._options.fields.length
+    for (let f = 0; f < fields; f++) this.#lengths[shortId * fields + f] = lengths[f] ?? 0
+    return true
   }
 
   #grow(size: number): void {
@@ -368,7 +373,6 @@ export class Scorer {
     const fieldCount = s._options.fields.length
     const fields: (FieldPostings | null)[] = s._options.fields.map(() => null)
     if (!data) return fields
-    const alive = this.#alive
     const lengths = this.#lengths
     for (const [fieldId, postings] of data) {
       const size = postingCount(postings)
@@ -380,7 +384,7 @@ export class Scorer {
       let sorted = true
       for (let i = 0; i < size; i++) {
         const id = ids[i]!
-        if (alive[id] !== 1) continue
+        if (!this.#isAlive(id)) continue
         if (count > 0 && id < ids[count - 1]!) sorted = false
         ids[count] = id
         frequencies[count++] = frequencies[i]!
