@@ -7,7 +7,7 @@
 import MiniSearch, { type Options } from 'minisearch'
 
 /** The fields of a MiniSearch instance that make up its index (see MiniSearch's toJSON). */
-interface Internals {
+export interface Internals {
   _documentCount: number
   _nextId: number
   _dirtCount: number

@@ -7,7 +7,7 @@
  * scorer.test.ts compares every score with MiniSearch's own on random corpora.
  */
 import type MiniSearch from 'minisearch'
-import { copyPostings, postingCount } from './packed'
+import { copyPostings, postingCount, type Internals as IndexInternals } from './packed'
 
 /** One query term, as MiniSearch's `termToQuerySpec` makes it. */
 export interface TermQuery {
@@ -37,15 +37,9 @@ interface Tree {
   fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]>
 }
 
-/** The fields of MiniSearch 7.2 that scoring reads (pinned, as packed.ts). */
-interface Internals {
+/** The fields of MiniSearch 7.2 that scoring reads besides those packed.ts stores (pinned). */
+interface Internals extends Omit<IndexInternals, '_index'> {
   _index: Tree
-  _documentCount: number
-  _nextId: number
-  _documentIds: Map<number, string>
-  _fieldIds: Record<string, number>
-  _fieldLength: Map<number, (number | undefined)[]>
-  _avgFieldLength: number[]
   _options: { fields: string[]; searchOptions?: { boost?: Record<string, number> } }
 }
 
