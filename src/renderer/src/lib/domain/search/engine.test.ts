@@ -1,6 +1,10 @@
+import fc from 'fast-check'
+import MiniSearch, { type Query } from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import {
   compareHits,
+  documentsOf,
+  OPTIONS,
   firstInOrder,
   INDEX_VERSION,
   parseQuery,
@@ -248,3 +252,65 @@ describe('ranking and snippets', () => {
     expect(marked(parts)).toEqual(['target'])
   })
 })
+
+describe('ranking against MiniSearch', () => {
+  const VOCABULARY = ['task', 'tasks', 'taskforce', 'force', 'forced', 'police', 'policy', 'border']
+
+  it('gives MiniSearch’s count and first hits for a word, a prefix or a misspelling', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            body: fc.array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 8 }),
+            date: fc.option(fc.integer({ min: 0, max: 3 })),
+          }),
+          { minLength: 1, maxLength: 40 },
+        ),
+        fc.constantFrom('task', 'tas', 'forse', 'police', 'polic', 'border'),
+        (notes, query) => {
+          const sources = notes.map((n, i) =>
+            noteSource({
+              id: `n${i}`,
+              eventId: 'ev',
+              eventTitle: 'E',
+              body: n.body.join(' '),
+              date: n.date,
+            }),
+          )
+          const index = SearchIndex.empty()
+          index.put(sources)
+          const reference = new MiniSearch(OPTIONS)
+          const docs = sources.flatMap(documentsOf)
+          reference.addAll(docs)
+          const dates = new Map(docs.map((d) => [d.id, d.date]))
+          const want = reference
+            .search(miniSearchQuery(parseQuery(query).words))
+            .map((r) => ({ id: r.id, score: r.score, exact: false, date: dates.get(r.id)! }))
+            .sort(compareHits)
+          const got = index.search(query, {}, 10)
+          expect(got.total).toBe(want.length)
+          expect(got.hits.map((h) => [h.id, h.score])).toEqual(
+            want.slice(0, 10).map((h) => [h.id, h.score]),
+          )
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+})
+
+/** The query the engine gave MiniSearch before its own scorer (words only). */
+function miniSearchQuery(words: string[]): Query {
+  return {
+    queries: [
+      {
+        queries: words,
+        combineWith: 'AND',
+        prefix: (term: string) => term.length >= 2,
+        fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
+        maxFuzzy: 2,
+      },
+    ],
+    combineWith: 'AND',
+  }
+}

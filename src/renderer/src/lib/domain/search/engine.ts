@@ -4,14 +4,17 @@
  * the one normaliser (text/), phrases in quotes are checked in the text itself, and results are
  * ranked: exact phrase first, then MiniSearch's BM25 score, ties by date. No edit time is used.
  */
-import MiniSearch, { type Options, type Query } from 'minisearch'
+import MiniSearch, { type Options } from 'minisearch'
 import { paragraphs } from '../quotes'
 import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
 import { hasUnspacedScript, runs, words } from '../text/words'
 import { packIndex, postingCount, unpackIndex, type PackedIndex } from './packed'
+import { Scorer, type QueryNode, type Scored, type TermQuery } from './scorer'
 import {
+  KINDS,
   packDocs,
   storedFacts,
+  storedLists,
   storedFolded,
   storedTexts,
   unpackDoc,
@@ -102,7 +105,8 @@ export function terms(text: string): string[] {
   return found
 }
 
-const OPTIONS: Options<SearchDoc> = {
+/** MiniSearch's options (exported for the tests that compare scores with its own search). */
+export const OPTIONS: Options<SearchDoc> = {
   fields: ['title', 'text', 'note'],
   // Documents are kept beside MiniSearch (SearchIndex.#docs): its results and JSON stay small.
   storeFields: [],
@@ -308,7 +312,11 @@ export function matchRanges(
     for (let at = n.text.indexOf(phrase); at !== -1; at = n.text.indexOf(phrase, at + 1))
       ranges.push(originalRange(n, at, at + phrase.length))
   }
-  for (const w of words(n.text))
+  // Terms in scripts without spaces are found as text below; a run in such a script is cut into
+  // words only when it holds another matched term (the dictionary is slow).
+  const spaced = [...matched].filter((term) => !hasUnspacedScript(term))
+  const cut = (run: string): boolean => spaced.some((term) => run.includes(term))
+  for (const w of words(n.text, cut))
     if (matched.has(w.text)) ranges.push(originalRange(n, w.start, w.end))
   // Dictionary cuts differ with context in scripts without spaces: find those terms as text.
   for (const term of matched) {
@@ -358,64 +366,96 @@ export function snippet(text: string, ranges: readonly Range[]): SnippetPart[] {
   return parts
 }
 
-function matchesFilters(doc: SearchDoc, filters: SearchFilters): boolean {
-  if (filters.kinds && filters.kinds.length > 0 && !filters.kinds.includes(doc.kind)) return false
-  if (filters.articleId && !doc.articleIds.includes(filters.articleId)) return false
-  if (filters.tag && !doc.tags.includes(filters.tag)) return false
+function hasFilters(filters: SearchFilters): boolean {
+  return (
+    (filters.kinds?.length ?? 0) > 0 ||
+    !!filters.articleId ||
+    !!filters.tag ||
+    filters.from != null ||
+    filters.to != null
+  )
+}
+
+/** Whether a document's kind and date pass the filters (NaN: undated). */
+function passesKindAndDate(kind: SearchKind, date: number, filters: SearchFilters): boolean {
+  if (filters.kinds && filters.kinds.length > 0 && !filters.kinds.includes(kind)) return false
   if (filters.from != null || filters.to != null) {
-    if (doc.date === null) return false
-    if (filters.from != null && doc.date < filters.from) return false
-    if (filters.to != null && doc.date > filters.to) return false
+    if (Number.isNaN(date)) return false
+    if (filters.from != null && date < filters.from) return false
+    if (filters.to != null && date > filters.to) return false
   }
   return true
 }
+
+/** Exact phrase first, then score, then the earlier date (undated, NaN or null, last); 0 if tied. */
+function compareRanks(
+  aExact: boolean,
+  aScore: number,
+  aDate: number,
+  bExact: boolean,
+  bScore: number,
+  bDate: number,
+): number {
+  if (aExact !== bExact) return aExact ? -1 : 1
+  const tolerance = 1e-9 * Math.max(Math.abs(aScore), Math.abs(bScore))
+  if (Math.abs(aScore - bScore) > tolerance) return bScore - aScore
+  const da = Number.isNaN(aDate) ? Infinity : aDate
+  const db = Number.isNaN(bDate) ? Infinity : bDate
+  return da !== db ? da - db : 0
+}
+
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Exact phrase first, then score, then the earlier date (undated last), then id. */
 export function compareHits(
   a: { exact: boolean; score: number; date: number | null; id: string },
   b: { exact: boolean; score: number; date: number | null; id: string },
 ): number {
-  if (a.exact !== b.exact) return a.exact ? -1 : 1
-  const tolerance = 1e-9 * Math.max(Math.abs(a.score), Math.abs(b.score))
-  if (Math.abs(a.score - b.score) > tolerance) return b.score - a.score
-  const da = a.date ?? Infinity
-  const db = b.date ?? Infinity
-  if (da !== db) return da - db
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  return (
+    compareRanks(a.exact, a.score, a.date ?? NaN, b.exact, b.score, b.date ?? NaN) ||
+    compareIds(a.id, b.id)
+  )
 }
 
-/** What MiniSearch 7.2's query step gives per matched document (before `search` adds to it). */
-interface RawResult {
-  score: number
-  /** The query's terms this document matched. */
-  terms: string[]
-  /** The document's terms that matched, each with its fields. */
-  match: Record<string, string[]>
+/** MiniSearch 7.2's own fields that queries read (pinned, as packed.ts). */
+interface Internals {
+  _documentIds: Map<number, string>
+  _idToShortId: Map<string, number>
+  _nextId: number
 }
 
-interface Matched {
-  id: string
-  score: number
-  raw: RawResult
+/** The query's terms for MiniSearch's `termToQuerySpec`: prefixes from 2 letters, misspellings from 5. */
+function wordQuery(term: string): TermQuery {
+  const fuzzy =
+    term.length >= 5 && !hasUnspacedScript(term) ? Math.min(2, Math.round(term.length * 0.2)) : 0
+  return { term, prefix: term.length >= 2, fuzzy }
 }
 
 /**
- * MiniSearch's query step without `search`'s wrapping: that makes an object for every matched
- * document and sorts them all, where only the shown hits need either (pinned to 7.2.0, as packed.ts).
+ * The query as MiniSearch's `executeQuery` nests it for `{ queries: [words, phrase terms] }`: each
+ * word is tokenised again, as MiniSearch does with a string query.
  */
-interface QueryStep {
-  executeQuery(query: Query, options: object): Map<number, RawResult>
-  _documentIds: Map<number, string>
-}
-
-interface Ranked {
-  result: Matched
-  kind: SearchKind
-  eventId: string | null
-  exact: boolean
-  score: number
-  date: number | null
-  id: string
+export function queryTree(
+  words: readonly string[],
+  phraseTerms: readonly string[],
+  combineWith: 'AND' | 'OR',
+): QueryNode {
+  const group = (
+    list: readonly string[],
+    join: 'AND' | 'OR',
+    spec: (term: string) => TermQuery,
+  ): QueryNode => ({
+    combineWith: join,
+    children: list.map((word) => ({
+      combineWith: join,
+      children: terms(word).filter(Boolean).map(spec),
+    })),
+  })
+  const children: QueryNode[] = []
+  if (words.length > 0) children.push(group(words, combineWith, wordQuery))
+  if (phraseTerms.length > 0)
+    children.push(group(phraseTerms, 'AND', (term) => ({ term, prefix: false, fuzzy: 0 })))
+  return { combineWith, children }
 }
 
 /** The first `k` of `items` in `compare` order, without sorting them all. */
@@ -463,9 +503,19 @@ export class SearchIndex {
   /** Documents of the stored index not rebuilt yet (id → position): opening stays quick. */
   #stored: PackedDocs | null = null
   #rows = new Map<string, number>()
+  #scorer: Scorer
+  // What ranking reads of each matched document, by MiniSearch's short id (never reused), read
+  // once: a common word matches tens of thousands of documents on every keystroke.
+  /** KINDS index + 1; 0 where not read yet. */
+  #kindOf = new Uint8Array(0)
+  /** NaN where undated. */
+  #dateOf = new Float64Array(0)
+  #eventOf: (string | null)[] = []
+  #haystackOf: (string | null)[] = []
 
   private constructor(search: MiniSearch<SearchDoc>) {
     this.#search = search
+    this.#scorer = new Scorer(search)
   }
 
   static empty(): SearchIndex {
@@ -524,24 +574,40 @@ export class SearchIndex {
 
   /** Adds sources, replacing what was indexed under the same keys. */
   put(sources: readonly SearchSource[]): void {
+    if (sources.length > 0) this.#scorer.changed()
+    const shortIds = (this.#search as unknown as Internals)._idToShortId
     for (const source of sources) {
       this.remove([source.key])
       const docs = documentsOf(source)
       this.#search.addAll(docs)
+      this.#fit()
       for (const doc of docs) {
         this.#docs.set(doc.id, doc)
         const folded = foldedText(doc)
         if (folded !== null) this.#folded.set(doc.id, folded)
+        const shortId = shortIds.get(doc.id)!
+        this.#kindOf[shortId] = KINDS.indexOf(doc.kind) + 1
+        this.#dateOf[shortId] = doc.date ?? NaN
+        this.#eventOf[shortId] = doc.eventId
+        this.#haystackOf[shortId] = folded ?? joined(doc)
       }
       this.#sources.set(source.key, { signature: source.signature, docIds: docs.map((d) => d.id) })
     }
   }
 
   remove(keys: readonly string[]): void {
+    const shortIds = (this.#search as unknown as Internals)._idToShortId
     for (const key of keys) {
       const known = this.#sources.get(key)
       if (!known) continue
+      this.#scorer.changed()
       for (const id of known.docIds) {
+        const shortId = shortIds.get(id)
+        if (shortId !== undefined && shortId < this.#kindOf.length) {
+          this.#kindOf[shortId] = 0
+          this.#eventOf[shortId] = null
+          this.#haystackOf[shortId] = null
+        }
         if (this.#search.has(id)) this.#search.discard(id)
         this.#docs.delete(id)
         this.#folded.delete(id)
@@ -571,6 +637,12 @@ export class SearchIndex {
     return row !== undefined && this.#stored ? storedFacts(this.#stored, row) : this.#doc(id)
   }
 
+  /** The article ids and tags filters read, from the stored slices where not rebuilt. */
+  #lists(id: string): { articleIds: string[]; tags: string[] } {
+    const row = this.#rows.get(id)
+    return row !== undefined && this.#stored ? storedLists(this.#stored, row) : this.#doc(id)
+  }
+
   /** The folded text phrases are checked in, read from the stored slices where not rebuilt. */
   #haystack(id: string): string {
     const row = this.#rows.get(id)
@@ -578,73 +650,120 @@ export class SearchIndex {
     return storedFolded(this.#stored, row) ?? joined(storedTexts(this.#stored, row))
   }
 
+  /** Sizes the arrays by short id to the index's. */
+  #fit(): void {
+    const needed = (this.#search as unknown as Internals)._nextId
+    if (this.#kindOf.length >= needed) return
+    const size = Math.max(needed, Math.ceil(this.#kindOf.length * 1.5))
+    const kinds = new Uint8Array(size)
+    kinds.set(this.#kindOf)
+    const dates = new Float64Array(size)
+    dates.set(this.#dateOf)
+    this.#kindOf = kinds
+    this.#dateOf = dates
+    while (this.#eventOf.length < size) {
+      this.#eventOf.push(null)
+      this.#haystackOf.push(null)
+    }
+  }
+
+  /** Reads a document's facts into the arrays by short id (once: `#kindOf` says if read). */
+  #read(shortId: number, id: string): void {
+    const { kind, eventId, date } = this.#facts(id)
+    this.#kindOf[shortId] = KINDS.indexOf(kind) + 1
+    this.#dateOf[shortId] = date ?? NaN
+    this.#eventOf[shortId] = eventId
+  }
+
+  #haystackAt(shortId: number, id: string): string {
+    return (this.#haystackOf[shortId] ??= this.#haystack(id))
+  }
+
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchResponse {
     const parsed = parseQuery(query)
     const empty: SearchResponse = { query, hits: [], total: 0, eventIds: [], allWords: true }
     const phraseTerms = parsed.phrases.flatMap((p) => terms(p)).slice(0, MAX_TERMS)
     if (parsed.words.length === 0 && phraseTerms.length === 0) return empty
+    const documentIds = (this.#search as unknown as Internals)._documentIds
+    const filtered = hasFilters(filters)
 
-    const run = (combineWith: 'AND' | 'OR'): Matched[] => {
-      const queries: Query[] = []
-      if (parsed.words.length > 0)
-        queries.push({
-          queries: parsed.words,
-          combineWith,
-          prefix: (term: string) => term.length >= 2,
-          fuzzy: (term: string) => (term.length >= 5 && !hasUnspacedScript(term) ? 0.2 : false),
-          maxFuzzy: 2,
-        })
-      if (phraseTerms.length > 0) queries.push({ queries: phraseTerms, combineWith: 'AND' })
-      const filtered =
-        (filters.kinds?.length ?? 0) > 0 ||
-        !!filters.articleId ||
-        !!filters.tag ||
-        filters.from != null ||
-        filters.to != null
-      const step = this.#search as unknown as QueryStep
-      const matched: Matched[] = []
-      for (const [shortId, raw] of step.executeQuery({ queries, combineWith }, {})) {
-        const id = step._documentIds.get(shortId)!
-        if (filtered && !matchesFilters(this.#doc(id), filters)) continue
-        // As MiniSearch's `search` scores: documents matching more of the query's terms rank higher.
-        matched.push({ id, score: raw.score * (raw.terms.length || 1), raw })
+    /** The query's documents, scored, and the positions of those that pass the filters. */
+    const run = (combineWith: 'AND' | 'OR'): { scored: Scored; passing: number[] } => {
+      const scored = this.#scorer.run(queryTree(parsed.words, phraseTerms, combineWith))
+      this.#fit()
+      const kindOf = this.#kindOf
+      const passing: number[] = []
+      for (let i = 0; i < scored.length; i++) {
+        const shortId = scored.ids[i]!
+        if (kindOf[shortId] === 0) this.#read(shortId, documentIds.get(shortId)!)
+        if (filtered) {
+          const kind = KINDS[kindOf[shortId]! - 1]!
+          if (!passesKindAndDate(kind, this.#dateOf[shortId]!, filters)) continue
+          if (filters.articleId || filters.tag) {
+            const { articleIds, tags } = this.#lists(documentIds.get(shortId)!)
+            if (filters.articleId && !articleIds.includes(filters.articleId)) continue
+            if (filters.tag && !tags.includes(filters.tag)) continue
+          }
+        }
+        passing.push(i)
       }
-      return matched
+      return { scored, passing }
     }
-    let results = run('AND')
+    let { scored, passing } = run('AND')
     let allWords = true
-    if (results.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
-      results = run('OR')
+    if (passing.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
+      ;({ scored, passing } = run('OR'))
       allWords = false
     }
 
     const plain = comparable(parsed.words.join(' '))
     const phrases = parsed.phrases.map(comparable)
-    const ranked: Ranked[] = []
+    const exact = new Uint8Array(scored.length)
     // Only phrases and several words need the (pre-folded) text.
     const checkText = phrases.length > 0 || parsed.words.length > 1
-    for (const result of results) {
-      const { id, score } = result
-      const { kind, eventId, date } = this.#facts(id)
-      if (!checkText) {
-        ranked.push({ result, kind, eventId, exact: false, score, date, id })
-        continue
+    const ranked = checkText ? [] : passing
+    if (checkText)
+      for (const i of passing) {
+        const shortId = scored.ids[i]!
+        const haystack =
+          this.#haystackOf[shortId] ?? this.#haystackAt(shortId, documentIds.get(shortId)!)
+        // Phrases are verified in the text; a document with their words apart is not a hit.
+        if (!phrases.every((p) => haystack.includes(p))) continue
+        if (phrases.length > 0 || haystack.includes(plain)) exact[i] = 1
+        ranked.push(i)
       }
-      const haystack = this.#haystack(id)
-      // Phrases are verified in the text; a document with their words apart is not a hit.
-      if (!phrases.every((p) => haystack.includes(p))) continue
-      const exact = phrases.length > 0 || haystack.includes(plain)
-      ranked.push({ result, kind, eventId, exact, score, date, id })
-    }
 
     const eventIds = new Set<string>()
-    for (const { kind, eventId } of ranked)
+    for (const i of ranked) {
+      const shortId = scored.ids[i]!
+      const kind = KINDS[this.#kindOf[shortId]! - 1]
+      const eventId = this.#eventOf[shortId]
       if (eventId && (kind === 'event' || kind === 'note')) eventIds.add(eventId)
+    }
 
+    const compare = (a: number, b: number): number => {
+      const sa = scored.ids[a]!
+      const sb = scored.ids[b]!
+      return (
+        compareRanks(
+          exact[a] === 1,
+          scored.scores[a]!,
+          this.#dateOf[sa]!,
+          exact[b] === 1,
+          scored.scores[b]!,
+          this.#dateOf[sb]!,
+        ) || compareIds(documentIds.get(sa)!, documentIds.get(sb)!)
+      )
+    }
     // Snippets and ranges only for the hits shown; the count is of all of them.
-    const hits = firstInOrder(ranked, limit, compareHits).map(({ result, id, exact }) => {
-      const doc = this.#doc(id)
-      const matched = new Set(Object.keys(result.raw.match))
+    const { words } = scored
+    const hits = firstInOrder(ranked, limit, compare).map((i) => {
+      const shortId = scored.ids[i]!
+      const doc = this.#doc(documentIds.get(shortId)!)
+      const matched = this.#scorer.matched(
+        shortId,
+        scored.masks.subarray(i * words, (i + 1) * words),
+      )
       const inText = matchRanges(doc.text, matched, parsed.phrases)
       const [shown, ranges] =
         inText.length > 0
@@ -669,8 +788,8 @@ export class SearchIndex {
               : first
                 ? { start: doc.offset + first.start, end: doc.offset + first.end }
                 : null,
-        exact,
-        score: result.score,
+        exact: exact[i] === 1,
+        score: scored.scores[i]!,
         date: doc.date,
       }
     })

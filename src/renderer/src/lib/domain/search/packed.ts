@@ -7,7 +7,7 @@
 import MiniSearch, { type Options } from 'minisearch'
 
 /** The fields of a MiniSearch instance that make up its index (see MiniSearch's toJSON). */
-interface Internals {
+export interface Internals {
   _documentCount: number
   _nextId: number
   _dirtCount: number
@@ -92,6 +92,11 @@ class PackedPostings extends Map<number, number> {
   /** The size, without decoding the postings. */
   get count(): number {
     return this.#packed ? this.#count : super.size
+  }
+
+  /** The packed (short id, frequency) pairs, while not decoded yet. */
+  get pairs(): { packed: Uint32Array; at: number; count: number } | null {
+    return this.#packed ? { packed: this.#packed, at: this.#at, count: this.#count } : null
   }
   override get(key: number): number | undefined {
     this.#fill()
@@ -186,6 +191,31 @@ export function packIndex<T>(search: MiniSearch<T>): PackedIndex {
 /** How many documents a term's postings in one field hold, without decoding stored ones. */
 export function postingCount(postings: Map<number, number>): number {
   return postings instanceof PackedPostings ? postings.count : postings.size
+}
+
+/**
+ * Copies a term's postings in one field into `ids` and `frequencies` (both `postingCount` long),
+ * in the Map's order, reading stored ones from their packed pairs without decoding them.
+ */
+export function copyPostings(
+  postings: Map<number, number>,
+  ids: Int32Array,
+  frequencies: Uint32Array,
+): void {
+  const stored = postings instanceof PackedPostings ? postings.pairs : null
+  if (!stored) {
+    let i = 0
+    postings.forEach((frequency, shortId) => {
+      ids[i] = shortId
+      frequencies[i++] = frequency
+    })
+    return
+  }
+  const { packed, at, count } = stored
+  for (let i = 0, p = at; i < count; i++, p += 2) {
+    ids[i] = packed[p]!
+    frequencies[i] = packed[p + 1]!
+  }
 }
 
 /** The index packed by `packIndex`, with the options it was built with. */

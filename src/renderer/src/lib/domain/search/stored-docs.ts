@@ -20,7 +20,8 @@ export interface PackedDocs {
   nulls: Uint8Array
 }
 
-const KINDS: SearchKind[] = ['passage', 'event', 'note', 'highlight', 'entity']
+/** The kinds, in the order stored (and in the order ranking numbers them). */
+export const KINDS: SearchKind[] = ['passage', 'event', 'note', 'highlight', 'entity']
 const TEXTS = 9
 /** Between the items of a list (article ids, tags): a character no id or tag holds. */
 const LIST = '\u0001'
@@ -122,4 +123,12 @@ export function storedTexts(
   i: number,
 ): { title: string; text: string; note: string } {
   return { title: piece(packed, i, 2), text: piece(packed, i, 3), note: piece(packed, i, 4) }
+}
+
+/** Document `i`'s article ids and tags, as stored. */
+export function storedLists(
+  packed: PackedDocs,
+  i: number,
+): { articleIds: string[]; tags: string[] } {
+  return { articleIds: list(piece(packed, i, 7)), tags: list(piece(packed, i, 8)) }
 }

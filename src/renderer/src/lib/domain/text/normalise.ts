@@ -180,9 +180,14 @@ class Builder {
     this.starts[this.n] = length
     this.ends[this.n] = length
     let text = ''
-    // fromCharCode takes its codes as arguments: build the string in slices the stack can hold.
+    // fromCharCode takes its codes as arguments: build the string in slices the stack can hold
+    // (`apply` takes the typed array as it is, where spreading it goes through its iterator).
     for (let i = 0; i < this.n; i += 8192)
-      text += String.fromCharCode(...this.codes.subarray(i, Math.min(this.n, i + 8192)))
+      text += String.fromCharCode.apply(
+        null,
+        // An array-like is all `apply` needs; its typing asks for an array.
+        this.codes.subarray(i, Math.min(this.n, i + 8192)) as unknown as number[],
+      )
     return {
       text,
       starts: this.starts.subarray(0, this.n + 1),

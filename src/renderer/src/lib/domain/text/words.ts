@@ -31,8 +31,11 @@ export function runs(text: string): string[] {
   return text.match(RUN) ?? []
 }
 
-/** The words of `text`, in order. */
-export function words(text: string): Word[] {
+/**
+ * The words of `text`, in order. Runs in scripts without spaces are cut by the dictionary (slow)
+ * only where `cut(run)` says their words are wanted; the others are left out.
+ */
+export function words(text: string, cut: (run: string) => boolean = () => true): Word[] {
   const result: Word[] = []
   for (const run of text.matchAll(RUN)) {
     const at = run.index
@@ -41,6 +44,7 @@ export function words(text: string): Word[] {
       result.push({ start: at, end: at + runText.length, text: runText })
       continue
     }
+    if (!cut(runText)) continue
     for (const part of wordSegmenter().segment(runText)) {
       if (!part.isWordLike) continue
       result.push({
