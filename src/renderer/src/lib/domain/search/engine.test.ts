@@ -187,6 +187,44 @@ describe('search index', () => {
     expect(SearchIndex.load({ ...stored, version: INDEX_VERSION - 1 })).toBeNull()
   })
 
+  it('keeps a stored index working through edits, and stores it again as it stands', () => {
+    const edited = noteSource({
+      id: 'n-1',
+      eventId: 'ev-1',
+      eventTitle: 'National committee founded',
+      body: 'Ask about the ledger',
+      date: null,
+    })
+    const added = articleSource({
+      id: 'mixed',
+      title: 'Ledger in two scripts',
+      body: `Ledger entries by hand.\n\n${KHMER_BODY}`,
+      date: day('2016-01-01'),
+    })
+    const final = [
+      ...corpus().filter((s) => s.key !== 'note:n-1' && s.key !== 'highlight:h-1'),
+      edited,
+      added,
+    ]
+    const fresh = SearchIndex.empty()
+    fresh.put(final)
+    const loaded = SearchIndex.load(structuredClone(indexed().toStored()))!
+    // Some stored documents are read back by a query before the edits, some are not.
+    loaded.search('Sar Kheng')
+    loaded.put([edited, added])
+    loaded.remove(['highlight:h-1'])
+    const again = SearchIndex.load(structuredClone(loaded.toStored()))!
+    const seen = (index: SearchIndex, q: string) => {
+      const { total, eventIds, hits } = index.search(q)
+      return { total, eventIds, hits: hits.map((h) => [h.id, h.snippet, h.range]) }
+    }
+    for (const q of ['ledger', 'Sar Kheng', '"task force"', 'mention', 'ជួញដូរ', 'committee'])
+      for (const index of [loaded, again]) expect(seen(index, q)).toEqual(seen(fresh, q))
+    const signatures = new Map(final.map((s) => [s.key, s.signature]))
+    expect(again.compare(signatures)).toEqual({ needed: [], gone: [] })
+    expect(again.size).toBe(final.length)
+  })
+
   it('treats hostile queries as text', () => {
     const index = indexed()
     for (const q of [

@@ -1,8 +1,9 @@
 /**
  * A MiniSearch index packed for storing (postings in one Uint32Array) and unpacked by setting
- * MiniSearch 7.2's own index fields, each term's postings decoded when first read, so opening
- * costs little more than the list of terms (docs/decisions/0020). packed.test.ts holds the round
- * trip to MiniSearch's own JSON, so an upgrade that changes those fields fails there.
+ * MiniSearch 7.2's own index fields, each term's postings decoded when first read and each
+ * document's id and field lengths read from typed arrays, so opening costs little more than the
+ * list of terms (docs/decisions/0020, 0022). packed.test.ts holds the round trip to MiniSearch's
+ * own JSON, so an upgrade that changes those fields fails there.
  */
 import MiniSearch, { type Options } from 'minisearch'
 
@@ -28,9 +29,8 @@ export interface PackedIndex {
   dirtCount: number
   avgFieldLength: number[]
   fieldIds: Record<string, number>
-  /** Short ids and the document ids they stand for, in the same order. */
+  /** Per document, in the order of the ids given to packIndex (stored beside, not here). */
   shortIds: Uint32Array
-  documentIds: string[]
   /** Per document (in `shortIds` order), one length per field; NO_LENGTH where it has none. */
   fieldLengths: Uint32Array
   terms: string[]
@@ -138,23 +138,176 @@ class PackedPostings extends Map<number, number> {
   }
 }
 
-export function packIndex<T>(search: MiniSearch<T>): PackedIndex {
+/**
+ * A Map by short id whose entries are read from stored rows (`read(d)` for the d-th stored
+ * document) until something walks all of it: `get`, `has`, `set` and `delete` touch one entry,
+ * which keeps a query's per-posting look-ups off a 160,000-entry Map built on opening.
+ */
+class ByShortId<V> extends Map<number, V> {
+  /** Short id → stored row, -1 where none (or no longer); null once copied into the Map. */
+  #rows: Int32Array | null
+  #stored: number
+  readonly #read: (d: number) => V
+
+  constructor(shortIds: Uint32Array, nextId: number, read: (d: number) => V) {
+    super()
+    const rows = new Int32Array(nextId).fill(-1)
+    shortIds.forEach((shortId, d) => (rows[shortId] = d))
+    this.#rows = rows
+    this.#stored = shortIds.length
+    this.#read = read
+  }
+
+  #row(key: number): number {
+    return this.#rows && key >= 0 && key < this.#rows.length ? this.#rows[key]! : -1
+  }
+
+  /** Copies the stored entries in, in short-id order before the ones set since opening. */
+  #fill(): void {
+    const rows = this.#rows
+    if (!rows) return
+    this.#rows = null
+    const added = [...super.entries()]
+    super.clear()
+    rows.forEach((d, key) => {
+      if (d >= 0) super.set(key, this.#read(d))
+    })
+    for (const [key, value] of added) super.set(key, value)
+  }
+
+  override get size(): number {
+    return super.size + (this.#rows ? this.#stored : 0)
+  }
+  override get(key: number): V | undefined {
+    const d = this.#row(key)
+    return d >= 0 ? this.#read(d) : super.get(key)
+  }
+  override has(key: number): boolean {
+    return this.#row(key) >= 0 || super.has(key)
+  }
+  override set(key: number, value: V): this {
+    this.#forget(key)
+    return super.set(key, value)
+  }
+  override delete(key: number): boolean {
+    return this.#forget(key) || super.delete(key)
+  }
+  /** Drops the stored entry for `key`, if there is one. */
+  #forget(key: number): boolean {
+    if (this.#row(key) < 0) return false
+    this.#rows![key] = -1
+    this.#stored--
+    return true
+  }
+  override clear(): void {
+    this.#rows = null
+    super.clear()
+  }
+  override forEach(
+    callback: (value: V, key: number, map: Map<number, V>) => void,
+    thisArg?: unknown,
+  ): void {
+    this.#fill()
+    super.forEach(callback, thisArg)
+  }
+  override keys(): MapIterator<number> {
+    this.#fill()
+    return super.keys()
+  }
+  override values(): MapIterator<V> {
+    this.#fill()
+    return super.values()
+  }
+  override entries(): MapIterator<[number, V]> {
+    this.#fill()
+    return super.entries()
+  }
+  override [Symbol.iterator](): MapIterator<[number, V]> {
+    this.#fill()
+    return super[Symbol.iterator]()
+  }
+}
+
+/** A Map filled from `entries` the first time it is used: most sessions never use it. */
+class FilledWhenUsed<K, V> extends Map<K, V> {
+  #entries: (() => Iterable<[K, V]>) | null
+
+  constructor(entries: () => Iterable<[K, V]>) {
+    super()
+    this.#entries = entries
+  }
+
+  #fill(): void {
+    const entries = this.#entries
+    if (!entries) return
+    this.#entries = null
+    for (const [key, value] of entries()) super.set(key, value)
+  }
+
+  override get size(): number {
+    this.#fill()
+    return super.size
+  }
+  override get(key: K): V | undefined {
+    this.#fill()
+    return super.get(key)
+  }
+  override has(key: K): boolean {
+    this.#fill()
+    return super.has(key)
+  }
+  override set(key: K, value: V): this {
+    this.#fill()
+    return super.set(key, value)
+  }
+  override delete(key: K): boolean {
+    this.#fill()
+    return super.delete(key)
+  }
+  override clear(): void {
+    this.#entries = null
+    super.clear()
+  }
+  override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.#fill()
+    super.forEach(callback, thisArg)
+  }
+  override keys(): MapIterator<K> {
+    this.#fill()
+    return super.keys()
+  }
+  override values(): MapIterator<V> {
+    this.#fill()
+    return super.values()
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.#fill()
+    return super.entries()
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    this.#fill()
+    return super[Symbol.iterator]()
+  }
+}
+
+/** `ids`: every document's id, in the order they are stored in; their short ids follow it. */
+export function packIndex<T>(search: MiniSearch<T>, ids: readonly string[]): PackedIndex {
   const s = internals(search)
+  if (ids.length !== s._documentIds.size)
+    throw new Error('The search index holds other documents than those stored')
   const fieldCount = Object.keys(s._fieldIds).length
-  const shortIds = new Uint32Array(s._documentIds.size)
-  const documentIds: string[] = []
-  const fieldLengths = new Uint32Array(s._documentIds.size * fieldCount).fill(NO_LENGTH)
-  let d = 0
-  for (const [shortId, id] of s._documentIds) {
+  const shortIds = new Uint32Array(ids.length)
+  const fieldLengths = new Uint32Array(ids.length * fieldCount).fill(NO_LENGTH)
+  ids.forEach((id, d) => {
+    const shortId = s._idToShortId.get(id)
+    if (shortId === undefined) throw new Error(`Search document ${id} is not in the index`)
     shortIds[d] = shortId
-    documentIds.push(id)
     const lengths = s._fieldLength.get(shortId) ?? []
     for (let f = 0; f < fieldCount; f++) {
       const length = lengths[f]
       if (length !== undefined) fieldLengths[d * fieldCount + f] = length
     }
-    d++
-  }
+  })
   const terms: string[] = []
   const postings = new Words()
   for (const [term, data] of s._index) {
@@ -176,7 +329,6 @@ export function packIndex<T>(search: MiniSearch<T>): PackedIndex {
     avgFieldLength: [...s._avgFieldLength],
     fieldIds: { ...s._fieldIds },
     shortIds,
-    documentIds,
     fieldLengths,
     terms,
     postings: postings.done(),
@@ -188,8 +340,15 @@ export function postingCount(postings: Map<number, number>): number {
   return postings instanceof PackedPostings ? postings.count : postings.size
 }
 
-/** The index packed by `packIndex`, with the options it was built with. */
-export function unpackIndex<T>(packed: PackedIndex, options: Options<T>): MiniSearch<T> {
+/**
+ * The index packed by `packIndex`, with the options it was built with; `idAt(d)` gives the id of
+ * the d-th document of the ids it was packed with.
+ */
+export function unpackIndex<T>(
+  packed: PackedIndex,
+  options: Options<T>,
+  idAt: (d: number) => string,
+): MiniSearch<T> {
   const search = new MiniSearch(options)
   const s = internals(search)
   if (JSON.stringify(s._fieldIds) !== JSON.stringify(packed.fieldIds))
@@ -199,18 +358,19 @@ export function unpackIndex<T>(packed: PackedIndex, options: Options<T>): MiniSe
   s._dirtCount = packed.dirtCount
   s._avgFieldLength = [...packed.avgFieldLength]
   const fieldCount = Object.keys(packed.fieldIds).length
-  for (let d = 0; d < packed.shortIds.length; d++) {
-    const shortId = packed.shortIds[d]!
-    const id = packed.documentIds[d]!
-    s._documentIds.set(shortId, id)
-    s._idToShortId.set(id, shortId)
+  const { shortIds, fieldLengths } = packed
+  s._documentIds = new ByShortId(shortIds, packed.nextId, idAt)
+  s._fieldLength = new ByShortId(shortIds, packed.nextId, (d) => {
     const lengths: (number | undefined)[] = []
     for (let f = 0; f < fieldCount; f++) {
-      const length = packed.fieldLengths[d * fieldCount + f]!
+      const length = fieldLengths[d * fieldCount + f]!
       if (length !== NO_LENGTH) lengths[f] = length
     }
-    s._fieldLength.set(shortId, lengths)
-  }
+    return lengths
+  })
+  s._idToShortId = new FilledWhenUsed(function* (): Generator<[string, number]> {
+    for (let d = 0; d < shortIds.length; d++) yield [idAt(d), shortIds[d]!]
+  })
   const p = packed.postings
   let at = 0
   for (const term of packed.terms) {
