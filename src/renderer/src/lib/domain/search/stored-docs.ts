@@ -34,7 +34,7 @@ const LIST = '\u0001'
 const NO_EVENT = 1
 const NO_FOLDED = 2
 const WIDE = 4
-const BEYOND_ONE_BYTE = /[^\u0000-\u00ff]/
+const BEYOND_ONE_BYTE = /[\u0100-\uffff]/
 
 const list = (text: string): string[] => (text ? text.split(LIST) : [])
 
