@@ -76,6 +76,16 @@ function corpus(): SearchSource[] {
   ]
 }
 
+/** Note n-1 edited: "budget" gone, "ledger" in. */
+const ledgerNote = (): SearchSource =>
+  noteSource({
+    id: 'n-1',
+    eventId: 'ev-1',
+    eventTitle: 'National committee founded',
+    body: 'Ask about the ledger',
+    date: null,
+  })
+
 function indexed(): SearchIndex {
   const index = SearchIndex.empty()
   index.put(corpus())
@@ -156,13 +166,7 @@ describe('search index', () => {
     const index = indexed()
     const signatures = new Map(corpus().map((s) => [s.key, s.signature]))
     expect(index.compare(signatures)).toEqual({ needed: [], gone: [] })
-    const edited = noteSource({
-      id: 'n-1',
-      eventId: 'ev-1',
-      eventTitle: 'National committee founded',
-      body: 'Ask about the ledger',
-      date: null,
-    })
+    const edited = ledgerNote()
     signatures.set(edited.key, edited.signature)
     signatures.delete('highlight:h-1')
     expect(index.compare(signatures)).toEqual({ needed: ['note:n-1'], gone: ['highlight:h-1'] })
@@ -188,13 +192,7 @@ describe('search index', () => {
   })
 
   it('keeps a stored index working through edits, and stores it again as it stands', () => {
-    const edited = noteSource({
-      id: 'n-1',
-      eventId: 'ev-1',
-      eventTitle: 'National committee founded',
-      body: 'Ask about the ledger',
-      date: null,
-    })
+    const edited = ledgerNote()
     const added = articleSource({
       id: 'mixed',
       title: 'Ledger in two scripts',

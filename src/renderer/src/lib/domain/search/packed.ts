@@ -62,79 +62,89 @@ class Words {
 }
 
 /**
- * One term's postings in one field (short id → frequency), decoded from the packed array the
- * first time any of Map's methods is called: most terms are never read in a session.
+ * A Map filled by `fill` the first time any of its methods is called: most of what a stored
+ * index holds is never read in a session.
  */
-class PackedPostings extends Map<number, number> {
-  #packed: Uint32Array | null
-  #at: number
-  #count: number
+class FilledWhenUsed<K, V> extends Map<K, V> {
+  #fill: ((set: (key: K, value: V) => void) => void) | null
 
-  constructor(packed: Uint32Array, at: number, count: number) {
+  constructor(fill: (set: (key: K, value: V) => void) => void) {
     super()
-    this.#packed = packed
-    this.#at = at
-    this.#count = count
+    this.#fill = fill
   }
 
-  #fill(): void {
-    const p = this.#packed
-    if (!p) return
-    this.#packed = null
-    for (let i = 0, at = this.#at; i < this.#count; i++, at += 2) super.set(p[at]!, p[at + 1]!)
+  /** False until the first use. */
+  protected get filled(): boolean {
+    return this.#fill === null
+  }
+
+  #filled(): void {
+    const fill = this.#fill
+    if (!fill) return
+    this.#fill = null
+    fill((key, value) => void Map.prototype.set.call(this, key, value))
   }
 
   override get size(): number {
-    this.#fill()
+    this.#filled()
     return super.size
+  }
+  override get(key: K): V | undefined {
+    this.#filled()
+    return super.get(key)
+  }
+  override has(key: K): boolean {
+    this.#filled()
+    return super.has(key)
+  }
+  override set(key: K, value: V): this {
+    this.#filled()
+    return super.set(key, value)
+  }
+  override delete(key: K): boolean {
+    this.#filled()
+    return super.delete(key)
+  }
+  override clear(): void {
+    this.#fill = null
+    super.clear()
+  }
+  override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.#filled()
+    super.forEach(callback, thisArg)
+  }
+  override keys(): MapIterator<K> {
+    this.#filled()
+    return super.keys()
+  }
+  override values(): MapIterator<V> {
+    this.#filled()
+    return super.values()
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.#filled()
+    return super.entries()
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    this.#filled()
+    return super[Symbol.iterator]()
+  }
+}
+
+/** One term's postings in one field (short id → frequency), decoded from the packed array. */
+class PackedPostings extends FilledWhenUsed<number, number> {
+  readonly #count: number
+
+  constructor(packed: Uint32Array, at: number, count: number) {
+    super((set) => {
+      for (let i = 0, k = at; i < count; i++, k += 2) set(packed[k]!, packed[k + 1]!)
+    })
+    this.#count = count
   }
 
   /** The size, without decoding the postings. */
   get count(): number {
-    return this.#packed ? this.#count : super.size
-  }
-  override get(key: number): number | undefined {
-    this.#fill()
-    return super.get(key)
-  }
-  override has(key: number): boolean {
-    this.#fill()
-    return super.has(key)
-  }
-  override set(key: number, value: number): this {
-    this.#fill()
-    return super.set(key, value)
-  }
-  override delete(key: number): boolean {
-    this.#fill()
-    return super.delete(key)
-  }
-  override clear(): void {
-    this.#packed = null
-    super.clear()
-  }
-  override forEach(
-    callback: (value: number, key: number, map: Map<number, number>) => void,
-    thisArg?: unknown,
-  ): void {
-    this.#fill()
-    super.forEach(callback, thisArg)
-  }
-  override keys(): MapIterator<number> {
-    this.#fill()
-    return super.keys()
-  }
-  override values(): MapIterator<number> {
-    this.#fill()
-    return super.values()
-  }
-  override entries(): MapIterator<[number, number]> {
-    this.#fill()
-    return super.entries()
-  }
-  override [Symbol.iterator](): MapIterator<[number, number]> {
-    this.#fill()
-    return super[Symbol.iterator]()
+    return this.filled ? this.size : this.#count
   }
 }
 
@@ -228,68 +238,6 @@ class ByShortId<V> extends Map<number, V> {
   }
 }
 
-/** A Map filled from `entries` the first time it is used: most sessions never use it. */
-class FilledWhenUsed<K, V> extends Map<K, V> {
-  #entries: (() => Iterable<[K, V]>) | null
-
-  constructor(entries: () => Iterable<[K, V]>) {
-    super()
-    this.#entries = entries
-  }
-
-  #fill(): void {
-    const entries = this.#entries
-    if (!entries) return
-    this.#entries = null
-    for (const [key, value] of entries()) super.set(key, value)
-  }
-
-  override get size(): number {
-    this.#fill()
-    return super.size
-  }
-  override get(key: K): V | undefined {
-    this.#fill()
-    return super.get(key)
-  }
-  override has(key: K): boolean {
-    this.#fill()
-    return super.has(key)
-  }
-  override set(key: K, value: V): this {
-    this.#fill()
-    return super.set(key, value)
-  }
-  override delete(key: K): boolean {
-    this.#fill()
-    return super.delete(key)
-  }
-  override clear(): void {
-    this.#entries = null
-    super.clear()
-  }
-  override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
-    this.#fill()
-    super.forEach(callback, thisArg)
-  }
-  override keys(): MapIterator<K> {
-    this.#fill()
-    return super.keys()
-  }
-  override values(): MapIterator<V> {
-    this.#fill()
-    return super.values()
-  }
-  override entries(): MapIterator<[K, V]> {
-    this.#fill()
-    return super.entries()
-  }
-  override [Symbol.iterator](): MapIterator<[K, V]> {
-    this.#fill()
-    return super[Symbol.iterator]()
-  }
-}
-
 /** `ids`: every document's id, in the order they are stored in; their short ids follow it. */
 export function packIndex<T>(search: MiniSearch<T>, ids: readonly string[]): PackedIndex {
   const s = internals(search)
@@ -368,8 +316,8 @@ export function unpackIndex<T>(
     }
     return lengths
   })
-  s._idToShortId = new FilledWhenUsed(function* (): Generator<[string, number]> {
-    for (let d = 0; d < shortIds.length; d++) yield [idAt(d), shortIds[d]!]
+  s._idToShortId = new FilledWhenUsed<string, number>((set) => {
+    for (let d = 0; d < shortIds.length; d++) set(idAt(d), shortIds[d]!)
   })
   const p = packed.postings
   let at = 0
