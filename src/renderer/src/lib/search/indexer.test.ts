@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { StoredIndex } from '$lib/domain/search/engine'
+import { INDEX_VERSION, type StoredIndex } from '$lib/domain/search/engine'
 import { articleSource, noteSource, type SearchSource } from '$lib/domain/search/sources'
 import { Indexer, type IndexStore } from './indexer'
 import type { FromWorker } from './protocol'
@@ -115,5 +115,32 @@ describe('search worker indexer', () => {
     await settle(...make(store), sources)
     store.stored = { ...store.stored!, version: 0 }
     expect(await settle(...make(store), sources)).toEqual(['article:a', 'note:n'])
+  })
+
+  it('rebuilds an index stored in the version-2 form, answering meanwhile as incomplete', async () => {
+    const store = memoryStore()
+    await settle(...make(store), sources)
+    // Version 2 kept keys and signatures as arrays of strings.
+    const old: unknown = {
+      ...store.stored!,
+      version: 2,
+      keys: sources.map((s) => s.key),
+      signatures: sources.map((s) => s.signature),
+    }
+    store.stored = old as StoredIndex
+    const [reopened, messages] = make(store)
+    await reopened.handle({
+      type: 'sync',
+      generation: 1,
+      signatures: sources.map((s) => [s.key, s.signature]),
+      last: true,
+    })
+    expect(reopened.status()).toMatchObject({ rebuilding: true, pending: 2, error: null })
+    expect(await ask(reopened, messages, 'kheng')).toMatchObject({ complete: false })
+    await reopened.handle({ type: 'put', sources })
+    while (reopened.status().pending > 0) await new Promise((r) => setTimeout(r, 5))
+    await reopened.flush()
+    expect(await ask(reopened, messages, 'kheng')).toMatchObject({ complete: true })
+    expect(store.stored.version).toBe(INDEX_VERSION)
   })
 })

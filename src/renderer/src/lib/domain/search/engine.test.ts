@@ -80,6 +80,16 @@ function corpus(): SearchSource[] {
   ]
 }
 
+/** Note n-1 edited: "budget" gone, "ledger" in. */
+const ledgerNote = (): SearchSource =>
+  noteSource({
+    id: 'n-1',
+    eventId: 'ev-1',
+    eventTitle: 'National committee founded',
+    body: 'Ask about the ledger',
+    date: null,
+  })
+
 function indexed(): SearchIndex {
   const index = SearchIndex.empty()
   index.put(corpus())
@@ -160,13 +170,7 @@ describe('search index', () => {
     const index = indexed()
     const signatures = new Map(corpus().map((s) => [s.key, s.signature]))
     expect(index.compare(signatures)).toEqual({ needed: [], gone: [] })
-    const edited = noteSource({
-      id: 'n-1',
-      eventId: 'ev-1',
-      eventTitle: 'National committee founded',
-      body: 'Ask about the ledger',
-      date: null,
-    })
+    const edited = ledgerNote()
     signatures.set(edited.key, edited.signature)
     signatures.delete('highlight:h-1')
     expect(index.compare(signatures)).toEqual({ needed: ['note:n-1'], gone: ['highlight:h-1'] })
@@ -189,6 +193,38 @@ describe('search index', () => {
     for (const again of [SearchIndex.load(structuredClone(stored))!.toStored(), loaded.toStored()])
       expect({ ...again, index: undefined }).toEqual({ ...stored, index: undefined })
     expect(SearchIndex.load({ ...stored, version: INDEX_VERSION - 1 })).toBeNull()
+  })
+
+  it('keeps a stored index working through edits, and stores it again as it stands', () => {
+    const edited = ledgerNote()
+    const added = articleSource({
+      id: 'mixed',
+      title: 'Ledger in two scripts',
+      body: `Ledger entries by hand.\n\n${KHMER_BODY}`,
+      date: day('2016-01-01'),
+    })
+    const final = [
+      ...corpus().filter((s) => s.key !== 'note:n-1' && s.key !== 'highlight:h-1'),
+      edited,
+      added,
+    ]
+    const fresh = SearchIndex.empty()
+    fresh.put(final)
+    const loaded = SearchIndex.load(structuredClone(indexed().toStored()))!
+    // Some stored documents are read back by a query before the edits, some are not.
+    loaded.search('Sar Kheng')
+    loaded.put([edited, added])
+    loaded.remove(['highlight:h-1'])
+    const again = SearchIndex.load(structuredClone(loaded.toStored()))!
+    const seen = (index: SearchIndex, q: string) => {
+      const { total, eventIds, hits } = index.search(q)
+      return { total, eventIds, hits: hits.map((h) => [h.id, h.snippet, h.range]) }
+    }
+    for (const q of ['ledger', 'Sar Kheng', '"task force"', 'mention', 'ជួញដូរ', 'committee'])
+      for (const index of [loaded, again]) expect(seen(index, q)).toEqual(seen(fresh, q))
+    const signatures = new Map(final.map((s) => [s.key, s.signature]))
+    expect(again.compare(signatures)).toEqual({ needed: [], gone: [] })
+    expect(again.size).toBe(final.length)
   })
 
   it('treats hostile queries as text', () => {

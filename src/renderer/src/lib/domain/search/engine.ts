@@ -11,8 +11,11 @@ import { hasUnspacedScript, runs, words } from '../text/words'
 import { packIndex, postingCount, unpackIndex, type PackedIndex } from './packed'
 import { Scorer, type QueryNode, type Scored, type TermQuery } from './scorer'
 import {
+  DocsWriter,
   KINDS,
-  packDocs,
+  docId,
+  joinList,
+  splitList,
   storedFacts,
   storedLists,
   storedFolded,
@@ -22,8 +25,11 @@ import {
 } from './stored-docs'
 import type { SearchKind, SearchSource } from './sources'
 
-/** Bump when documents, fields or folding change: a stored index of another version is rebuilt. */
-export const INDEX_VERSION = 2
+/**
+ * Bump when documents, fields, folding or the stored form change: a stored index of another
+ * version is rebuilt. 3: ids, keys and signatures as lists, texts one byte a character where they can be.
+ */
+export const INDEX_VERSION = 3
 
 /** One indexed unit: a paragraph, an event, a note, a highlight, a name. */
 export interface SearchDoc {
@@ -482,27 +488,40 @@ export function firstInOrder<T>(
   return top
 }
 
-/** The index as stored: documents and postings packed, which IndexedDB clones quickly. */
+/** The index as stored: a few large values, which IndexedDB clones quickly (decision 0024). */
 export interface StoredIndex {
   version: number
-  keys: string[]
-  signatures: string[]
-  /** Documents are listed source by source; `docCounts[i]` of them belong to `keys[i]`. */
+  /** Every source's key, and its signature, as lists (`joinList`). */
+  keys: string
+  signatures: string
+  /** Documents are listed source by source; `docCounts[i]` of them belong to the i-th key. */
   docCounts: Uint32Array
   docs: PackedDocs
   /** MiniSearch's terms and postings; no texts. */
   index: PackedIndex
 }
 
+/** A source's documents: indexed in this session (ids), or stored rows `from`…`from + count`. */
+type Indexed = { signature: string } & (
+  { docIds: readonly string[] } | { from: number; count: number }
+)
+
 export class SearchIndex {
   #search: MiniSearch<SearchDoc>
-  #sources = new Map<string, { signature: string; docIds: string[] }>()
+  /** Made from #storedSources when first needed: opening does not build 60,000 entries. */
+  #sourceMap: Map<string, Indexed> | null = new Map()
+  #storedSources: Pick<StoredIndex, 'keys' | 'signatures' | 'docCounts'> | null = null
   #docs = new Map<string, SearchDoc>()
   /** Folded once at indexing, so phrase checks over thousands of candidates are plain `includes`. */
   #folded = new Map<string, string>()
-  /** Documents of the stored index not rebuilt yet (id → position): opening stays quick. */
+  /** The stored documents, read a slice at a time. */
   #stored: PackedDocs | null = null
-  #rows = new Map<string, number>()
+  /**
+   * Stored documents still indexed (id → row): noted as MiniSearch names them (a query reaches a
+   * document only through its id), and made whole on the first miss.
+   */
+  #storedRows = new Map<string, number>()
+  #allRows = false
   #scorer: Scorer
   // What ranking reads of each matched document, by MiniSearch's short id (never reused), read
   // once: a common word matches tens of thousands of documents on every keystroke.
@@ -525,37 +544,77 @@ export class SearchIndex {
   /** The stored index, or null when it was made by another version and must be rebuilt. */
   static load(stored: StoredIndex): SearchIndex | null {
     if (stored.version !== INDEX_VERSION) return null
-    const index = new SearchIndex(capPrefixes(unpackIndex(stored.index, OPTIONS)))
-    const ids = stored.docs.ids
-    index.#stored = stored.docs
-    for (let d = 0; d < ids.length; d++) index.#rows.set(ids[d]!, d)
-    let d = 0
-    stored.keys.forEach((key, i) => {
-      const count = stored.docCounts[i]!
-      index.#sources.set(key, { signature: stored.signatures[i]!, docIds: ids.slice(d, d + count) })
-      d += count
+    const docs = stored.docs
+    const rows = new Map<string, number>()
+    const search = unpackIndex(stored.index, OPTIONS, (d) => {
+      const id = docId(docs, d)
+      if (!rows.has(id)) rows.set(id, d)
+      return id
     })
+    const index = new SearchIndex(capPrefixes(search))
+    index.#storedRows = rows
+    index.#stored = docs
+    index.#storedSources = stored
+    index.#sourceMap = null
     return index
+  }
+
+  get #sources(): Map<string, Indexed> {
+    if (this.#sourceMap) return this.#sourceMap
+    const { keys, signatures, docCounts } = this.#storedSources!
+    const map = new Map<string, Indexed>()
+    const signatureList = splitList(signatures)
+    let from = 0
+    splitList(keys).forEach((key, i) => {
+      const count = docCounts[i]!
+      map.set(key, { signature: signatureList[i]!, from, count })
+      from += count
+    })
+    this.#storedSources = null
+    return (this.#sourceMap = map)
+  }
+
+  /** The stored row of document `id`, if it is stored and still indexed. */
+  #row(id: string): number | undefined {
+    const row = this.#storedRows.get(id)
+    if (row !== undefined || this.#allRows || !this.#stored) return row
+    this.#allRows = true
+    const stored = this.#stored
+    for (const known of this.#sources.values())
+      if ('from' in known)
+        for (let d = known.from; d < known.from + known.count; d++)
+          this.#storedRows.set(docId(stored, d), d)
+    return this.#storedRows.get(id)
+  }
+
+  #docIdsOf(known: Indexed): readonly string[] {
+    if ('docIds' in known) return known.docIds
+    const stored = this.#stored!
+    return Array.from({ length: known.count }, (_, k) => docId(stored, known.from + k))
   }
 
   toStored(): StoredIndex {
     const keys: string[] = []
     const signatures: string[] = []
     const docCounts = new Uint32Array(this.#sources.size)
-    const docs: [SearchDoc, string | null][] = []
-    for (const [key, { signature, docIds }] of this.#sources) {
-      docCounts[keys.length] = docIds.length
+    const docs = new DocsWriter()
+    for (const [key, known] of this.#sources) {
+      const before = docs.size
+      if ('docIds' in known)
+        for (const id of known.docIds) docs.add(this.#doc(id), this.#folded.get(id) ?? null)
+      // A stored source is never changed in place (put replaces it): its rows are copied as stored.
+      else for (let d = known.from; d < known.from + known.count; d++) docs.copy(this.#stored!, d)
+      docCounts[keys.length] = docs.size - before
       keys.push(key)
-      signatures.push(signature)
-      for (const id of docIds) docs.push([this.#doc(id), this.#folded.get(id) ?? null])
+      signatures.push(known.signature)
     }
     return {
       version: INDEX_VERSION,
-      keys,
-      signatures,
+      keys: joinList(keys),
+      signatures: joinList(signatures),
       docCounts,
-      docs: packDocs(docs),
-      index: packIndex(this.#search),
+      index: packIndex(this.#search, docs.ids),
+      docs: docs.done(),
     }
   }
 
@@ -601,7 +660,7 @@ export class SearchIndex {
       const known = this.#sources.get(key)
       if (!known) continue
       this.#scorer.changed()
-      for (const id of known.docIds) {
+      for (const id of this.#docIdsOf(known)) {
         const shortId = shortIds.get(id)
         if (shortId !== undefined && shortId < this.#kindOf.length) {
           this.#kindOf[shortId] = 0
@@ -611,7 +670,7 @@ export class SearchIndex {
         if (this.#search.has(id)) this.#search.discard(id)
         this.#docs.delete(id)
         this.#folded.delete(id)
-        this.#rows.delete(id)
+        this.#storedRows.delete(id)
       }
       this.#sources.delete(key)
     }
@@ -620,32 +679,30 @@ export class SearchIndex {
   #doc(id: string): SearchDoc {
     const known = this.#docs.get(id)
     if (known) return known
-    const row = this.#rows.get(id)
+    const row = this.#row(id)
     if (row === undefined || !this.#stored)
       throw new Error(`Search document ${id} is in the index but not kept`)
     const [doc, folded] = unpackDoc(this.#stored, row)
     this.#docs.set(id, doc)
     if (folded !== null) this.#folded.set(id, folded)
-    this.#rows.delete(id)
-    if (this.#rows.size === 0) this.#stored = null
     return doc
   }
 
   /** What ranking needs of a document; a stored one is not rebuilt for it (only shown hits are). */
   #facts(id: string): { kind: SearchKind; eventId: string | null; date: number | null } {
-    const row = this.#rows.get(id)
+    const row = this.#row(id)
     return row !== undefined && this.#stored ? storedFacts(this.#stored, row) : this.#doc(id)
   }
 
   /** The article ids and tags filters read, from the stored slices where not rebuilt. */
   #lists(id: string): { articleIds: string[]; tags: string[] } {
-    const row = this.#rows.get(id)
+    const row = this.#row(id)
     return row !== undefined && this.#stored ? storedLists(this.#stored, row) : this.#doc(id)
   }
 
   /** The folded text phrases are checked in, read from the stored slices where not rebuilt. */
   #haystack(id: string): string {
-    const row = this.#rows.get(id)
+    const row = this.#row(id)
     if (row === undefined || !this.#stored) return this.#folded.get(id) ?? joined(this.#doc(id))
     return storedFolded(this.#stored, row) ?? joined(storedTexts(this.#stored, row))
   }

@@ -21,6 +21,14 @@ function built(): MiniSearch<Doc> {
   return search
 }
 
+/** The documents in the order they are stored in: not the index's own order. */
+const STORED_IDS = ['b', 'a']
+
+function reopened(search: MiniSearch<Doc>, options = OPTIONS): MiniSearch<Doc> {
+  const packed = structuredClone(packIndex(search, STORED_IDS))
+  return unpackIndex(packed, options, (d) => STORED_IDS[d]!)
+}
+
 /** MiniSearch's own JSON form, terms in order (its tree lists them in insertion order). */
 function plain(search: MiniSearch<Doc>): unknown {
   const js = JSON.parse(JSON.stringify(search)) as { index: [string, unknown][] }
@@ -31,14 +39,15 @@ function plain(search: MiniSearch<Doc>): unknown {
 describe('packed search index', () => {
   it('unpacks (after a structured clone) to what MiniSearch itself would serialise', () => {
     const original = built()
-    const loaded = unpackIndex(structuredClone(packIndex(original)), OPTIONS)
+    const loaded = reopened(original)
     expect(plain(loaded)).toEqual(plain(original))
     expect(loaded.search('task').map((r) => r.id)).toEqual(['a'])
   })
 
   it('stays a working index: searches, adds, discards and vacuums like the original', async () => {
     const original = built()
-    const loaded = unpackIndex(packIndex(original), OPTIONS)
+    const loaded = reopened(original)
+    expect([loaded.has('a'), loaded.has('c'), loaded.documentCount]).toEqual([true, false, 2])
     for (const search of [original, loaded]) {
       search.add({ id: 'd', title: 'Task list', text: 'ministry budget again' })
       search.discard('b')
@@ -51,6 +60,11 @@ describe('packed search index', () => {
   })
 
   it('refuses an index built with other fields', () => {
-    expect(() => unpackIndex(packIndex(built()), { fields: ['text'] })).toThrow(/other fields/)
+    expect(() => reopened(built(), { fields: ['text'] })).toThrow(/other fields/)
+  })
+
+  it('refuses to pack other documents than the index holds', () => {
+    expect(() => packIndex(built(), ['a'])).toThrow(/other documents/)
+    expect(() => packIndex(built(), ['a', 'c'])).toThrow(/c is not in the index/)
   })
 })

@@ -1,8 +1,9 @@
 /**
  * A MiniSearch index packed for storing (postings in one Uint32Array) and unpacked by setting
- * MiniSearch 7.2's own index fields, each term's postings decoded when first read, so opening
- * costs little more than the list of terms (docs/decisions/0020). packed.test.ts holds the round
- * trip to MiniSearch's own JSON, so an upgrade that changes those fields fails there.
+ * MiniSearch 7.2's own index fields, each term's postings decoded when first read and each
+ * document's id and field lengths read from typed arrays, so opening costs little more than the
+ * list of terms (docs/decisions/0020, 0024). packed.test.ts holds the round trip to MiniSearch's
+ * own JSON, so an upgrade that changes those fields fails there.
  */
 import MiniSearch, { type Options } from 'minisearch'
 
@@ -28,9 +29,8 @@ export interface PackedIndex {
   dirtCount: number
   avgFieldLength: number[]
   fieldIds: Record<string, number>
-  /** Short ids and the document ids they stand for, in the same order. */
+  /** Per document, in the order of the ids given to packIndex (stored beside, not here). */
   shortIds: Uint32Array
-  documentIds: string[]
   /** Per document (in `shortIds` order), one length per field; NO_LENGTH where it has none. */
   fieldLengths: Uint32Array
   terms: string[]
@@ -62,64 +62,168 @@ class Words {
 }
 
 /**
- * One term's postings in one field (short id → frequency), decoded from the packed array the
- * first time any of Map's methods is called: most terms are never read in a session.
+ * A Map filled by `fill` the first time any of its methods is called: most of what a stored
+ * index holds is never read in a session.
  */
-class PackedPostings extends Map<number, number> {
-  #packed: Uint32Array | null
-  #at: number
-  #count: number
+class FilledWhenUsed<K, V> extends Map<K, V> {
+  #fill: ((set: (key: K, value: V) => void) => void) | null
+
+  constructor(fill: (set: (key: K, value: V) => void) => void) {
+    super()
+    this.#fill = fill
+  }
+
+  /** False until the first use. */
+  protected get filled(): boolean {
+    return this.#fill === null
+  }
+
+  #filled(): void {
+    const fill = this.#fill
+    if (!fill) return
+    this.#fill = null
+    fill((key, value) => void Map.prototype.set.call(this, key, value))
+  }
+
+  override get size(): number {
+    this.#filled()
+    return super.size
+  }
+  override get(key: K): V | undefined {
+    this.#filled()
+    return super.get(key)
+  }
+  override has(key: K): boolean {
+    this.#filled()
+    return super.has(key)
+  }
+  override set(key: K, value: V): this {
+    this.#filled()
+    return super.set(key, value)
+  }
+  override delete(key: K): boolean {
+    this.#filled()
+    return super.delete(key)
+  }
+  override clear(): void {
+    this.#fill = null
+    super.clear()
+  }
+  override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.#filled()
+    super.forEach(callback, thisArg)
+  }
+  override keys(): MapIterator<K> {
+    this.#filled()
+    return super.keys()
+  }
+  override values(): MapIterator<V> {
+    this.#filled()
+    return super.values()
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.#filled()
+    return super.entries()
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    this.#filled()
+    return super[Symbol.iterator]()
+  }
+}
+
+/** One term's postings in one field (short id → frequency), decoded from the packed array. */
+class PackedPostings extends FilledWhenUsed<number, number> {
+  readonly #packed: Uint32Array
+  readonly #at: number
+  readonly #count: number
 
   constructor(packed: Uint32Array, at: number, count: number) {
-    super()
+    super((set) => {
+      for (let i = 0, k = at; i < count; i++, k += 2) set(packed[k]!, packed[k + 1]!)
+    })
     this.#packed = packed
     this.#at = at
     this.#count = count
   }
 
-  #fill(): void {
-    const p = this.#packed
-    if (!p) return
-    this.#packed = null
-    for (let i = 0, at = this.#at; i < this.#count; i++, at += 2) super.set(p[at]!, p[at + 1]!)
-  }
-
-  override get size(): number {
-    this.#fill()
-    return super.size
-  }
-
   /** The size, without decoding the postings. */
   get count(): number {
-    return this.#packed ? this.#count : super.size
+    return this.filled ? this.size : this.#count
   }
 
   /** The packed (short id, frequency) pairs, while not decoded yet. */
   get pairs(): { packed: Uint32Array; at: number; count: number } | null {
-    return this.#packed ? { packed: this.#packed, at: this.#at, count: this.#count } : null
+    return this.filled ? null : { packed: this.#packed, at: this.#at, count: this.#count }
   }
-  override get(key: number): number | undefined {
-    this.#fill()
-    return super.get(key)
+}
+
+/**
+ * A Map by short id whose entries are read from stored rows (`read(d)` for the d-th stored
+ * document) until something walks all of it: `get`, `has`, `set` and `delete` touch one entry,
+ * which keeps a query's per-posting look-ups off a 160,000-entry Map built on opening.
+ */
+class ByShortId<V> extends Map<number, V> {
+  /** Short id → stored row, -1 where none (or no longer); null once copied into the Map. */
+  #rows: Int32Array | null
+  #stored: number
+  readonly #read: (d: number) => V
+
+  constructor(shortIds: Uint32Array, nextId: number, read: (d: number) => V) {
+    super()
+    const rows = new Int32Array(nextId).fill(-1)
+    shortIds.forEach((shortId, d) => (rows[shortId] = d))
+    this.#rows = rows
+    this.#stored = shortIds.length
+    this.#read = read
+  }
+
+  #row(key: number): number {
+    return this.#rows && key >= 0 && key < this.#rows.length ? this.#rows[key]! : -1
+  }
+
+  /** Copies the stored entries in, in short-id order before the ones set since opening. */
+  #fill(): void {
+    const rows = this.#rows
+    if (!rows) return
+    this.#rows = null
+    const added = [...super.entries()]
+    super.clear()
+    rows.forEach((d, key) => {
+      if (d >= 0) super.set(key, this.#read(d))
+    })
+    for (const [key, value] of added) super.set(key, value)
+  }
+
+  override get size(): number {
+    return super.size + (this.#rows ? this.#stored : 0)
+  }
+  override get(key: number): V | undefined {
+    const d = this.#row(key)
+    return d >= 0 ? this.#read(d) : super.get(key)
   }
   override has(key: number): boolean {
-    this.#fill()
-    return super.has(key)
+    return this.#row(key) >= 0 || super.has(key)
   }
-  override set(key: number, value: number): this {
-    this.#fill()
+  override set(key: number, value: V): this {
+    this.#forget(key)
     return super.set(key, value)
   }
   override delete(key: number): boolean {
-    this.#fill()
-    return super.delete(key)
+    return this.#forget(key) || super.delete(key)
+  }
+  /** Drops the stored entry for `key`, if there is one. */
+  #forget(key: number): boolean {
+    if (this.#row(key) < 0) return false
+    this.#rows![key] = -1
+    this.#stored--
+    return true
   }
   override clear(): void {
-    this.#packed = null
+    this.#rows = null
     super.clear()
   }
   override forEach(
-    callback: (value: number, key: number, map: Map<number, number>) => void,
+    callback: (value: V, key: number, map: Map<number, V>) => void,
     thisArg?: unknown,
   ): void {
     this.#fill()
@@ -129,37 +233,38 @@ class PackedPostings extends Map<number, number> {
     this.#fill()
     return super.keys()
   }
-  override values(): MapIterator<number> {
+  override values(): MapIterator<V> {
     this.#fill()
     return super.values()
   }
-  override entries(): MapIterator<[number, number]> {
+  override entries(): MapIterator<[number, V]> {
     this.#fill()
     return super.entries()
   }
-  override [Symbol.iterator](): MapIterator<[number, number]> {
+  override [Symbol.iterator](): MapIterator<[number, V]> {
     this.#fill()
     return super[Symbol.iterator]()
   }
 }
 
-export function packIndex<T>(search: MiniSearch<T>): PackedIndex {
+/** `ids`: every document's id, in the order they are stored in; their short ids follow it. */
+export function packIndex<T>(search: MiniSearch<T>, ids: readonly string[]): PackedIndex {
   const s = internals(search)
+  if (ids.length !== s._documentIds.size)
+    throw new Error('The search index holds other documents than those stored')
   const fieldCount = Object.keys(s._fieldIds).length
-  const shortIds = new Uint32Array(s._documentIds.size)
-  const documentIds: string[] = []
-  const fieldLengths = new Uint32Array(s._documentIds.size * fieldCount).fill(NO_LENGTH)
-  let d = 0
-  for (const [shortId, id] of s._documentIds) {
+  const shortIds = new Uint32Array(ids.length)
+  const fieldLengths = new Uint32Array(ids.length * fieldCount).fill(NO_LENGTH)
+  ids.forEach((id, d) => {
+    const shortId = s._idToShortId.get(id)
+    if (shortId === undefined) throw new Error(`Search document ${id} is not in the index`)
     shortIds[d] = shortId
-    documentIds.push(id)
     const lengths = s._fieldLength.get(shortId) ?? []
     for (let f = 0; f < fieldCount; f++) {
       const length = lengths[f]
       if (length !== undefined) fieldLengths[d * fieldCount + f] = length
     }
-    d++
-  }
+  })
   const terms: string[] = []
   const postings = new Words()
   for (const [term, data] of s._index) {
@@ -181,7 +286,6 @@ export function packIndex<T>(search: MiniSearch<T>): PackedIndex {
     avgFieldLength: [...s._avgFieldLength],
     fieldIds: { ...s._fieldIds },
     shortIds,
-    documentIds,
     fieldLengths,
     terms,
     postings: postings.done(),
@@ -218,8 +322,15 @@ export function copyPostings(
   }
 }
 
-/** The index packed by `packIndex`, with the options it was built with. */
-export function unpackIndex<T>(packed: PackedIndex, options: Options<T>): MiniSearch<T> {
+/**
+ * The index packed by `packIndex`, with the options it was built with; `idAt(d)` gives the id of
+ * the d-th document of the ids it was packed with.
+ */
+export function unpackIndex<T>(
+  packed: PackedIndex,
+  options: Options<T>,
+  idAt: (d: number) => string,
+): MiniSearch<T> {
   const search = new MiniSearch(options)
   const s = internals(search)
   if (JSON.stringify(s._fieldIds) !== JSON.stringify(packed.fieldIds))
@@ -229,18 +340,19 @@ export function unpackIndex<T>(packed: PackedIndex, options: Options<T>): MiniSe
   s._dirtCount = packed.dirtCount
   s._avgFieldLength = [...packed.avgFieldLength]
   const fieldCount = Object.keys(packed.fieldIds).length
-  for (let d = 0; d < packed.shortIds.length; d++) {
-    const shortId = packed.shortIds[d]!
-    const id = packed.documentIds[d]!
-    s._documentIds.set(shortId, id)
-    s._idToShortId.set(id, shortId)
+  const { shortIds, fieldLengths } = packed
+  s._documentIds = new ByShortId(shortIds, packed.nextId, idAt)
+  s._fieldLength = new ByShortId(shortIds, packed.nextId, (d) => {
     const lengths: (number | undefined)[] = []
     for (let f = 0; f < fieldCount; f++) {
-      const length = packed.fieldLengths[d * fieldCount + f]!
+      const length = fieldLengths[d * fieldCount + f]!
       if (length !== NO_LENGTH) lengths[f] = length
     }
-    s._fieldLength.set(shortId, lengths)
-  }
+    return lengths
+  })
+  s._idToShortId = new FilledWhenUsed<string, number>((set) => {
+    for (let d = 0; d < shortIds.length; d++) set(idAt(d), shortIds[d]!)
+  })
   const p = packed.postings
   let at = 0
   for (const term of packed.terms) {

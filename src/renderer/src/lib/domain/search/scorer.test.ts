@@ -110,7 +110,14 @@ describe('scorer', () => {
           // MiniSearch counts a discarded document in a term's postings until it meets it once;
           // the scorer never counts them: compared once vacuumed.
           await search.vacuum()
-          const stored = unpackIndex(structuredClone(packIndex(search)), OPTIONS)
+          const ids = [
+            ...(search as unknown as { _documentIds: Map<number, string> })._documentIds.values(),
+          ]
+          const stored = unpackIndex(
+            structuredClone(packIndex(search, ids)),
+            OPTIONS,
+            (d) => ids[d]!,
+          )
           for (const index of [search, stored]) {
             const scorer = new Scorer(index)
             for (const q of queries) {
