@@ -61,11 +61,11 @@ describe('drawChangesOnNextFrame', () => {
 
 describe('the installed vis-timeline', () => {
   it('still has the insides the patch replaces', async () => {
-    const { timeline } = await import('vis-timeline/peer')
-    const { ItemSet, Group } = timeline.components as unknown as Record<
-      string,
-      { prototype: Record<string, unknown> }
-    >
+    // Not in vis's typings: its namespace of internal classes.
+    const vis = (await import('vis-timeline/peer')) as unknown as {
+      timeline: { components: Record<string, { prototype: Record<string, unknown> } | undefined> }
+    }
+    const { ItemSet, Group } = vis.timeline.components
     for (const name of ['_onAdd', '_onUpdate', '_onRemove', 'setItems'])
       expect(typeof ItemSet?.prototype[name]).toBe('function')
     expect(typeof Group?.prototype['add']).toBe('function')
