@@ -107,7 +107,7 @@ test('filtering by a person narrows the timeline, the undated list and the table
   page,
 }) => {
   const app = await new SourcelinePage(page).open()
-  await page.getByTestId('filter-entity').selectOption({ label: 'Sar Kheng' })
+  await app.filterByEntity('Sar Kheng', 'person')
   await expect(app.timelineItems).toHaveText(
     ['Cambodian National Task Force on human trafficking set up'],
     {
@@ -115,7 +115,7 @@ test('filtering by a person narrows the timeline, the undated list and the table
     },
   )
   await expect(app.undatedItems).toHaveCount(0)
-  await page.getByTestId('filter-entity').selectOption({ label: 'Hun Sen' })
+  await app.filterByEntity('Hun Sen', 'person')
   await expect(app.undatedItems).toHaveCount(2)
   await page.getByTestId('view-table').click()
   await expect(page.getByTestId('event-row')).toHaveCount(await countHunSen())
@@ -197,8 +197,7 @@ test('people and organisations can be merged and linked to events, and filters f
   page,
 }) => {
   const app = await new SourcelinePage(page).open()
-  const filter = page.getByTestId('filter-entity')
-  await filter.selectOption({ label: 'National Committee for Counter Trafficking' })
+  await app.filterByEntity('National Committee for Counter Trafficking', 'organisation')
   await expect(app.undatedItems.filter({ hasText: 'action plan against trafficking' })).toHaveCount(
     0,
   )
@@ -233,7 +232,7 @@ test('people and organisations can be merged and linked to events, and filters f
   await page.getByTestId('entity-link-name').fill('Sar Kheng')
   await page.getByTestId('entity-link-save').click()
   await expect(page.getByTestId('event-panel')).toContainText('Sar Kheng')
-  await filter.selectOption({ label: 'Sar Kheng' })
+  await app.filterByEntity('Sar Kheng', 'person')
   await expect(app.timelineItems).toHaveCount(2)
 })
 

@@ -2,9 +2,13 @@
  * The filters narrow every view together and combine with AND: category, person or
  * organisation, tag and source at once. Each step checks the drawn timeline items, the undated
  * list, the count, and (at some steps) the table, against sets worked out from the bundled
- * corpus by hand.
+ * corpus by hand. The person or organisation filter also at a scale of thousands of names.
  */
+import AxeBuilder from '@axe-core/playwright'
+import { writeFile } from 'node:fs/promises'
+import { generateProject } from '../scripts/generate-project.mjs'
 import { expect, test, type Page } from './fixtures'
+import { ProjectScreens } from './pages/ProjectScreens'
 import { SourcelinePage } from './pages/SourcelinePage'
 
 const TAG = 'follow up'
@@ -24,16 +28,17 @@ class FilteredViews {
   }
 
   async choose(filter: 'category' | 'entity' | 'tag' | 'source', label: string): Promise<void> {
-    if (filter !== 'source') {
+    if (filter === 'category' || filter === 'tag') {
       await this.page.getByTestId(`filter-${filter}`).selectOption({ label })
       return
     }
-    // The source is a text box that suggests matching titles: type, then Enter picks the first.
-    const box = this.page.getByTestId('filter-source')
+    // The person or organisation and the source are text boxes that suggest matching names (a
+    // name followed by its kind): type, then Enter picks the first.
+    const box = this.page.getByTestId(`filter-${filter}`)
     await box.fill(label)
-    await expect(
-      this.page.getByTestId('filter-source-list').getByRole('option').first(),
-    ).toHaveText(label)
+    const first = this.page.getByTestId(`filter-${filter}-list`).getByRole('option').first()
+    if (filter === 'entity') await expect(first).toHaveText(new RegExp(`^${label}, `))
+    else await expect(first).toHaveText(label)
     await box.press('Enter')
     await expect(box).toHaveValue(label)
   }
@@ -221,5 +226,77 @@ test('the source filter suggests matching titles and is used by keyboard', async
   await box.fill('All')
   await box.press('Enter')
   await expect(page.getByTestId('filter-count')).toHaveText(`${TOTAL} events`)
+  consoleErrors.expectNone()
+})
+
+test('the person or organisation filter suggests at most 50 of thousands of names, by keyboard', async ({
+  page,
+  consoleErrors,
+}, testInfo) => {
+  test.setTimeout(300_000)
+  const WITNESSES = 2000
+  const app = await new SourcelinePage(page).open()
+  const box = page.getByRole('combobox', { name: 'Person or organisation' })
+  const options = page.getByTestId('filter-entity-list').getByRole('option')
+  const count = page.getByTestId('filter-count')
+  await expect(box).toHaveValue('All')
+
+  // The bundled names fit in one list: All, then people, then organisations, each with its kind.
+  await box.click()
+  await expect(options.first()).toHaveText('All')
+  await expect(options.filter({ hasText: /^Hun Sen, person$/ })).toHaveCount(1)
+  const bundled = await options.count()
+  expect(bundled).toBeLessThan(50)
+  const kinds = (await options.allTextContents()).slice(1).map((t) => t.split(', ').pop())
+  expect(kinds).toEqual([...kinds].sort((a, b) => (a === b ? 0 : a === 'person' ? -1 : 1)))
+  await box.press('Escape')
+
+  // A project naming a different witness in each of its events.
+  const project = generateProject(WITNESSES) as {
+    data: { userEvents: { people: string[]; organisations: string[] }[] }
+  }
+  project.data.userEvents.forEach((event, i) => {
+    event.people = [`Witness ${i + 1}`]
+    event.organisations = []
+  })
+  const path = testInfo.outputPath('witnesses.json')
+  await writeFile(path, JSON.stringify(project))
+  await new ProjectScreens(page).importProject(path)
+  const total = (WITNESSES + TOTAL).toLocaleString('en')
+  await expect(count).toHaveText(`${total} events`, { timeout: 120_000 })
+
+  await box.click()
+  await expect(options).toHaveCount(50)
+  await expect(page.getByTestId('filter-entity-hint')).toHaveText(
+    `${(bundled + WITNESSES - 50).toLocaleString('en')} more: type to narrow`,
+  )
+
+  // Typing narrows; arrows move the active suggestion, Enter picks it.
+  await box.fill('Witness 199')
+  await expect(options).toHaveText([
+    'Witness 199, person',
+    ...Array.from({ length: 10 }, (_, i) => `Witness ${1990 + i}, person`),
+  ])
+  const serious = (
+    await new AxeBuilder({ page }).include('[data-testid="filters"]').analyze()
+  ).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`)
+  expect(serious).toEqual([])
+  await box.press('ArrowDown')
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true')
+  await expect(box).toHaveAttribute(
+    'aria-activedescendant',
+    (await options.nth(1).getAttribute('id'))!,
+  )
+  await box.press('Enter')
+  await expect(box).toHaveValue('Witness 1990')
+  await expect(count).toHaveText(`1 of ${total} events`)
+  await expect(app.timelineItems.or(app.undatedItems)).toHaveCount(1)
+
+  // All again shows every event.
+  await box.fill('All')
+  await box.press('Enter')
+  await expect(count).toHaveText(`${total} events`)
   consoleErrors.expectNone()
 })

@@ -107,6 +107,21 @@ export class SourcelinePage extends BasePage {
     await expect(this.articleTitle).toHaveText(title)
   }
 
+  /**
+   * Filters by a person or organisation: the filter suggests matching names as one types, each
+   * followed by its kind ("Hun Sen, person").
+   */
+  async filterByEntity(name: string, kind: 'person' | 'organisation'): Promise<void> {
+    // By test id: the event panel's own person or organisation box may be open too.
+    const box = this.page.getByTestId('filter-entity')
+    await box.fill(name)
+    await this.page
+      .getByTestId('filter-entity-list')
+      .getByRole('option', { name: `${name}, ${kind}`, exact: true })
+      .click()
+    await expect(box).toHaveValue(name)
+  }
+
   /** Keeps the found passage as a highlight with a note and tags. */
   async highlight(words: string, note: string, tags: string): Promise<void> {
     await this.findPassage(words)

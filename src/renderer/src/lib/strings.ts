@@ -144,8 +144,8 @@ export const strings = {
     all: 'All',
     category: 'Category',
     entity: 'Person or organisation',
-    people: 'People',
-    organisations: 'Organisations',
+    /** After a name among the person or organisation suggestions. */
+    kinds: { person: 'person', organisation: 'organisation' },
     tag: 'Tag',
     source: 'Source',
     article: 'Article',
