@@ -29,8 +29,6 @@ const APP_VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { versi
 const alias = {
   $lib: resolve('src/renderer/src/lib'),
   $shared: resolve('src/shared'),
-  // The edtf package's grammar, built once by lib/domain/edtf-parser.ts (not in its `exports`).
-  'edtf/grammar': resolve('node_modules/edtf/src/grammar.js'),
 }
 
 export default defineConfig({

@@ -8,7 +8,6 @@ export default defineConfig({
     alias: {
       $lib: resolve('src/renderer/src/lib'),
       $shared: resolve('src/shared'),
-      'edtf/grammar': resolve('node_modules/edtf/src/grammar.js'),
     },
     conditions: ['browser'],
   },

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import nearley from 'nearley'
 import fc from 'fast-check'
 import edtf from 'edtf'
 import { readEdtf } from './edtf-parser'
@@ -122,5 +123,22 @@ describe('readEdtf', () => {
     const value = readEdtf('2007-12/2009')
     expect(value.type).toBe('Interval')
     expect(value.constructor).toBe(edtf('2007/2008').constructor)
+  })
+
+  it('builds the grammar once, not on every read', () => {
+    readEdtf('2001/2002')
+    const build = vi.spyOn(nearley.Grammar, 'fromCompiled')
+    try {
+      for (const input of ['2007~', '../2010-05', '2001-21', 'not a date']) {
+        try {
+          readEdtf(input)
+        } catch {
+          // Refusals count too: they must not build the grammar either.
+        }
+      }
+      expect(build).not.toHaveBeenCalled()
+    } finally {
+      build.mockRestore()
+    }
   })
 })

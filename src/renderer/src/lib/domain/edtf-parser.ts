@@ -7,7 +7,6 @@
 import nearley from 'nearley'
 import edtf, { defaults } from 'edtf'
 import type { EdtfValue } from 'edtf'
-import compiled from 'edtf/grammar'
 
 /** One parsing as the grammar builds it: what `edtf()` turns into a Date, Interval… object. */
 interface Parsing {
@@ -16,11 +15,26 @@ interface Parsing {
   values?: { type?: string }[]
 }
 
-let grammar: nearley.Grammar | null = null
+/** The grammar once built; null where it could not be had (then edtf() itself is used). */
+let grammar: nearley.Grammar | null | undefined
 
-function sharedGrammar(): nearley.Grammar {
-  grammar ??= nearley.Grammar.fromCompiled(compiled)
-  return grammar
+/**
+ * The package keeps its compiled grammar out of its `exports`, so it is caught as the package
+ * builds it: one edtf() call with nearley's builder watched. Where the package has a nearley of
+ * its own (not this one), nothing is caught and every read goes through edtf().
+ */
+function sharedGrammar(): nearley.Grammar | null {
+  if (grammar !== undefined) return grammar
+  const build = nearley.Grammar.fromCompiled
+  let caught: nearley.Grammar | null = null
+  nearley.Grammar.fromCompiled = (rules: unknown, start?: string) =>
+    (caught = build.call(nearley.Grammar, rules, start))
+  try {
+    edtf('2000')
+  } finally {
+    nearley.Grammar.fromCompiled = build
+  }
+  return (grammar = caught)
 }
 
 /** The package's `limit` under its default constraints (no types, level 2). */
@@ -42,9 +56,9 @@ function best(parsings: Parsing[]): Parsing | undefined {
 }
 
 /** The package's `parse`: the chosen parsing, or an error naming the text. */
-function parse(text: string): Parsing {
+function parse(text: string, shared: nearley.Grammar): Parsing {
   try {
-    const parser = new nearley.Parser(sharedGrammar())
+    const parser = new nearley.Parser(shared)
     const parsing = best((parser.feed(text).results as Parsing[]).filter(allowed))
     if (!parsing) throw new Error('edtf: No possible parsings (@EOS)')
     return parsing
@@ -56,6 +70,7 @@ function parse(text: string): Parsing {
 
 /** What `edtf(text)` answers for a string, or throws what it throws. */
 export function readEdtf(text: string): EdtfValue {
+  const shared = sharedGrammar()
   // Given a parsing, edtf() builds the object of its type, as it does after its own parse.
-  return edtf(parse(text))
+  return shared ? edtf(parse(text, shared)) : edtf(text)
 }

@@ -91,12 +91,3 @@ declare module 'edtf' {
     readonly seasonUncertainty: boolean
   }
 }
-
-/**
- * The package's compiled nearley grammar (src/grammar.js). Its `exports` do not list it: the
- * build and Vitest configs alias this name to the file.
- */
-declare module 'edtf/grammar' {
-  const grammar: { ParserRules: unknown[]; ParserStart: string; Lexer: unknown }
-  export default grammar
-}

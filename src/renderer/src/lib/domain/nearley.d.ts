@@ -6,7 +6,7 @@
 declare module 'nearley' {
   namespace nearley {
     class Grammar {
-      static fromCompiled(compiled: { ParserRules: unknown[]; ParserStart: string }): Grammar
+      static fromCompiled(rules: unknown, start?: string): Grammar
     }
     class Parser {
       constructor(grammar: Grammar)
