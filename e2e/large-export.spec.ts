@@ -68,6 +68,16 @@ test('a large export shows progress, can be cancelled, and writes every record',
   // Cancelled part way: a determinate bar first, then no file and a message saying so.
   let downloads = 0
   page.on('download', () => downloads++)
+  // Each slice of records reaches the export Worker 300 ms late, as on a slow machine: the export
+  // stays long enough to be cancelled however fast this one is.
+  await page.evaluate(() => {
+    const post = Worker.prototype.postMessage
+    const w = window as unknown as { __restorePost?: () => void }
+    Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<typeof post>) {
+      setTimeout(() => post.apply(this, args), 300)
+    } as typeof post
+    w.__restorePost = () => (Worker.prototype.postMessage = post)
+  })
   const dialog = await openExport(page, 'html')
   await dialog.getByTestId('export-run').click()
   const bar = page.getByTestId('busy').getByRole('progressbar')
@@ -79,6 +89,7 @@ test('a large export shows progress, can be cancelled, and writes every record',
   await expect(page.getByTestId('busy')).toBeHidden()
   await page.waitForTimeout(500)
   expect(downloads).toBe(0)
+  await page.evaluate(() => (window as unknown as { __restorePost: () => void }).__restorePost())
 
   // Finished: every generated event's record, cell by cell, as the project holds it. (That
   // the chunked file is byte for byte the one-piece one is held by domain/exports/pieces.test.ts.)
