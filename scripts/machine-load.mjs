@@ -1,8 +1,9 @@
 /**
  * How much of the machine other programs used while a benchmark ran. The load average cannot say:
  * on two cores the benchmark's own browser and Node push it over the limit by themselves. On Linux
- * this counts CPU time from /proc: the whole machine's, minus this process tree's (its own, its
- * live descendants', and the reaped children's that the kernel adds to their parents).
+ * this counts CPU time from /proc: the whole machine's, minus this process tree's. The tree is
+ * looked at every half second and each process's own time kept as last seen, because a closed
+ * browser's helpers are handed to init when it goes, and their time would count as another's.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -14,7 +15,7 @@ function machineBusy() {
   return f[0] + f[1] + f[2] + f[5] + f[6] + (f[7] ?? 0)
 }
 
-/** pid → { parent, jiffies } for every process, jiffies counting its reaped children too. */
+/** pid → { parent, jiffies } for every process, jiffies its own (user and system) only. */
 function processes() {
   const all = new Map()
   for (const name of readdirSync('/proc')) {
@@ -24,9 +25,9 @@ function processes() {
       // The command name may hold spaces and brackets: the fields start after its last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       const parent = Number(fields[1])
-      const jiffies =
-        Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])
-      all.set(Number(name), { parent, jiffies })
+      const jiffies = Number(fields[11]) + Number(fields[12])
+      // Start time too: a pid used again by another process is another process.
+      all.set(Number(name), { parent, jiffies, started: fields[19] })
     } catch {
       // The process ended while we looked.
     }
@@ -34,7 +35,8 @@ function processes() {
   return all
 }
 
-function ownBusy() {
+/** This process tree now: key (pid and start time) → its own jiffies. */
+function ownTree() {
   const all = processes()
   const children = new Map()
   for (const [pid, p] of all) {
@@ -42,14 +44,15 @@ function ownBusy() {
     list.push(pid)
     children.set(p.parent, list)
   }
-  let total = 0
+  const tree = new Map()
   const stack = [process.pid]
   while (stack.length > 0) {
     const pid = stack.pop()
-    total += all.get(pid)?.jiffies ?? 0
+    const p = all.get(pid)
+    if (p) tree.set(`${pid}@${p.started}`, p.jiffies)
     stack.push(...(children.get(pid) ?? []))
   }
-  return total
+  return tree
 }
 
 function readable() {
@@ -82,11 +85,28 @@ export function watchMachine() {
   }
   const ticks = 100 // USER_HZ: 100 on every Linux build Node runs on.
   const machine0 = machineBusy()
-  const own0 = ownBusy()
+  // Each process of the tree: its jiffies when first and when last seen.
+  const first = new Map()
+  const last = new Map()
+  const look = () => {
+    for (const [key, jiffies] of ownTree()) {
+      if (!first.has(key)) first.set(key, jiffies)
+      last.set(key, jiffies)
+    }
+  }
+  look()
+  // Processes born after the start count from zero: their whole life is this run's.
+  const before = new Set(first.keys())
+  const timer = setInterval(look, 500)
+  timer.unref()
   return {
     stop() {
+      clearInterval(timer)
+      look()
+      let own = 0
+      for (const [key, jiffies] of last) own += jiffies - (before.has(key) ? first.get(key) : 0)
       const seconds = (performance.now() - started) / 1000
-      const others = Math.max(0, machineBusy() - machine0 - (ownBusy() - own0)) / ticks / seconds
+      const others = Math.max(0, machineBusy() - machine0 - own) / ticks / seconds
       return {
         cores,
         others,
