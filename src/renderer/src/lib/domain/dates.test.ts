@@ -234,6 +234,11 @@ describe('sortKey and compareByDate', () => {
         let calls = 0
         const pacer = { due: () => ++calls % 5 === 0, pause: () => Promise.resolve() }
         expect(await sortByDatePaced(events, pacer)).toEqual(sortByDate(events))
+        // Already sorted (as the table gets its events), the same order again, as a new list.
+        const sorted = sortByDate(events)
+        const again = await sortByDatePaced(sorted, pacer)
+        expect(again).toEqual(sorted)
+        expect(again).not.toBe(sorted)
       }),
     )
   })
