@@ -326,6 +326,7 @@ function printScale(entry) {
       ['check the file (preview)', app.check?.ms, app.check?.longestTaskMs],
       ['import to timeline drawn', app.import?.ms, app.import?.longestTaskMs],
       ['reload to timeline visible', app.visibleMs, app.reload?.longestTaskMs],
+      ['reload to every event read', app.fullMs, app.reload?.longestTaskMs],
       [
         'zoom/pan frame p50 / p95',
         `${round(app.zoomPan?.p50)} / ${round(app.zoomPan?.p95)}`,

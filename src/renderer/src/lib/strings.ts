@@ -166,6 +166,10 @@ export const strings = {
         ? counts.events(total)
         : `${shown.toLocaleString('en')} of ${counts.events(total)}`,
     clear: 'Clear filters',
+    /** Beside the count while the events' rows are still being read after a start. */
+    eventsLoading: 'Reading the events…',
+    eventsLoadingTooltip:
+      'The timeline is drawn from its stored index; filters, the table and the details follow once every event is read.',
   },
 
   /** A text box that suggests matching choices (the article pickers). */
@@ -283,7 +287,10 @@ export const strings = {
   undated: {
     heading: 'Undated',
     hint: 'The articles give no date for these events.',
+    loading: 'Reading the events…',
   },
+  /** The side panel, for an event picked before its details have been read. */
+  eventLoading: 'Reading this event’s details…',
   panes: {
     group: 'Panes',
     timelineHeight: 'Timeline height',

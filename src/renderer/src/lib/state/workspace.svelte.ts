@@ -3,11 +3,13 @@
  * work, the models derived from them (lib/domain/overview.ts), and what the user's commands do to
  * them (select, undo, save). Construct it inside a component: its live queries end with it.
  */
+import { untrack } from 'svelte'
 import type { Corpus, Stance } from '$shared/corpus'
 import { loadBundledCorpus } from '../corpus/load'
 import { LiveQuery } from '../db/live.svelte'
 import { allNotes } from '../db/queries/notes'
 import { EMPTY_LAYER, userLayer, type UserLayer } from '../db/queries/annotations'
+import { TimelineCache } from './timeline-cache.svelte'
 import { importedArticles } from '../db/queries/articles'
 import { addEvidence, createEvent, type NewEvent, type Passage } from '../db/actions/annotations'
 import { editEntities } from '../db/actions/entities'
@@ -45,6 +47,9 @@ import { PacedValue } from './paced.svelte'
 import { Panel, type PanelMode } from './panel.svelte'
 import { Selection } from './selection.svelte'
 import { ViewMode } from './view.svelte'
+import type { TimelinePreview } from '../domain/timeline-snapshot'
+
+const NO_EVENTS: AppEvent[] = []
 
 interface CachedItem {
   notes: number
@@ -56,6 +61,14 @@ interface Shown {
   events: AppEvent[]
   items: TimelineItemModel[]
   undated: AppEvent[]
+  /** Worked out from the user's tables (false until they have been read once). */
+  complete: boolean
+}
+
+interface Combined {
+  events: AppEvent[]
+  /** The user's tables the events were worked out from. */
+  layer: UserLayer
 }
 
 export class Workspace {
@@ -66,11 +79,19 @@ export class Workspace {
   readonly panel = new Panel()
   readonly view = new ViewMode()
   readonly layout = new Layout()
-  readonly notes = new LiveQuery<Note[]>(allNotes, [])
-  readonly layer = new LiveQuery<UserLayer>(userLayer, EMPTY_LAYER)
+  /** The timeline's stored index: drawn on reload before the rows are read (lib/db/timeline-cache.ts). */
+  readonly #cache = new TimelineCache()
+  readonly notes = new LiveQuery<Note[]>(this.#cache.stamped(['notes'], allNotes), [])
+  readonly layer = new LiveQuery<UserLayer>(
+    this.#cache.stamped(['userEvents', 'evidence', 'eventAnnotations'], userLayer),
+    EMPTY_LAYER,
+  )
   readonly imported = new LiveQuery<ImportedArticle[]>(importedArticles, [])
   /** The user's grades and explained conflicts. */
-  readonly assessed = new LiveQuery<Assessments>(assessments, NO_ASSESSMENTS)
+  readonly assessed = new LiveQuery<Assessments>(
+    this.#cache.stamped(['grades'], assessments),
+    NO_ASSESSMENTS,
+  )
 
   #bundledCorpus = $state.raw<Corpus | null>(null)
   #bundledEntities = $state.raw<Entity[]>([])
@@ -109,21 +130,25 @@ export class Workspace {
     () => ({
       corpus: this.corpus,
       // Nothing until the user's tables have answered once: working out the bundled events
-      // alone first is a pass (and a draw) thrown away as soon as they do.
-      layer: this.layer.loading || this.imported.loading ? null : this.layer.value,
+      // alone first is a pass (and a draw) thrown away as soon as they do. Notes and grades mark
+      // the items: without them the first items would be drawn again at once.
+      layer:
+        this.layer.loading || this.imported.loading || this.notes.loading || this.assessed.loading
+          ? null
+          : this.layer.value,
     }),
-    async ({ corpus, layer }, pacer): Promise<AppEvent[]> => {
-      if (!corpus || !layer) return []
+    async ({ corpus, layer }, pacer): Promise<Combined | null> => {
+      if (!corpus || !layer) return null
       const combiner = eventCombiner(layer.evidence, layer.annotations)
       const combined = corpus.events.map(combiner.curated)
       for (const event of await mapPaced(layer.userEvents, combiner.user, pacer))
         combined.push(event)
-      return sortByDatePaced(combined, pacer)
+      return { events: await sortByDatePaced(combined, pacer), layer }
     },
-    [],
+    null,
   )
   get allEvents(): AppEvent[] {
-    return this.#combined.value
+    return this.#combined.value?.events ?? NO_EVENTS
   }
   /** True while allEvents is behind the data (being worked out in slices). */
   get eventsPending(): boolean {
@@ -145,7 +170,7 @@ export class Workspace {
    */
   readonly #shown = new PacedValue(
     () => ({
-      all: this.allEvents,
+      all: this.#combined.value,
       filter: { ...this.filters.value },
       entities: this.entities,
       grades: this.grades,
@@ -157,7 +182,7 @@ export class Workspace {
         (name, key) => name === key || namesEntity(entities, name, key),
         grades,
       )
-      const events = await filterPaced(all, keep, pacer)
+      const events = await filterPaced(all?.events ?? NO_EVENTS, keep, pacer)
       const items: TimelineItemModel[] = []
       const undated: AppEvent[] = []
       for (const e of events) {
@@ -166,18 +191,43 @@ export class Workspace {
         else undated.push(e)
         if (pacer.due()) await pacer.pause()
       }
-      return { events, items, undated }
+      return { events, items, undated, complete: all !== null }
     },
-    { events: [], items: [], undated: [] },
+    { events: [], items: [], undated: [], complete: false },
   )
   get events(): AppEvent[] {
     return this.#shown.value.events
   }
+  /** The timeline's items: while the rows are still being read, those of the stored index. */
   get items(): TimelineItemModel[] {
-    return this.#shown.value.items
+    return this.#preview?.items ?? this.#shown.value.items
   }
   get undated(): AppEvent[] {
     return this.#shown.value.undated
+  }
+  /** True until the user's tables have been read and every event worked out once. */
+  get eventsLoading(): boolean {
+    return !this.#shown.value.complete
+  }
+  /**
+   * Shown and total events for the filter bar; while loading, the stored index's total (when no
+   * filter is set), else null: nothing is known yet.
+   */
+  get eventCount(): { shown: number; total: number } | null {
+    const preview = this.#preview
+    if (preview) return { shown: preview.total, total: preview.total }
+    if (this.eventsLoading) return null
+    return { shown: this.events.length, total: this.allEvents.length }
+  }
+  /** The undated events' count, known from the stored index before they are read. */
+  get undatedCount(): number | null {
+    const preview = this.#preview
+    if (preview) return preview.undated
+    return this.eventsLoading ? null : this.undated.length
+  }
+  /** The stored index's picture, used only while loading and while no filter narrows it. */
+  get #preview(): TimelinePreview | null {
+    return this.eventsLoading && !this.filters.active ? this.#cache.preview : null
   }
 
   #item(e: AppEvent, notes: number, grades: GradeBook): TimelineItemModel | null {
@@ -193,6 +243,30 @@ export class Workspace {
     )
     this.#itemCache.set(e, { notes, grades, item })
     return item
+  }
+
+  constructor() {
+    // Once the events are worked out from the rows, the stored index follows them.
+    $effect(() => {
+      const combined = this.#combined.value
+      const bundled = this.#bundledCorpus
+      if (!combined || !bundled || this.#combined.pending) return
+      const from = [combined.layer, this.notes.value, this.assessed.value]
+      const noteCounts = this.noteCounts
+      const grades = this.grades
+      untrack(() =>
+        this.#cache.save({
+          events: combined.events,
+          item: (e) => this.#item(e, noteCounts.get(e.id) ?? 0, grades),
+          from,
+          bundled: bundled.events,
+        }),
+      )
+    })
+    // The preview's items are let go once the rows are in.
+    $effect(() => {
+      if (!this.eventsLoading) untrack(() => this.#cache.release())
+    })
   }
 
   readonly selectedEvent = $derived(
@@ -242,7 +316,10 @@ export class Workspace {
   /** Loads the bundled articles once; problems become messages or the load error. */
   async load(): Promise<void> {
     try {
+      // The stored index is read beside the corpus, and drawn only if still current.
+      const stored = this.#cache.read()
       const loaded = await loadBundledCorpus()
+      void this.#cache.open(stored, loaded.corpus.events, () => this.eventsLoading)
       this.#bundledCorpus = loaded.corpus
       this.#bundledEntities = loaded.entities
       for (const problem of loaded.checksumProblems) this.messages.show('error', problem)
