@@ -51,8 +51,8 @@ export function openDatabase(name = DB_NAME): SourcelineDb {
   // A store saved by a newer build is opened read-only (lib/db/startup.ts).
   db.use(writeGuard)
   db.use(coarseChanges)
-  // Every read-write transaction changes its tables' generation: stored derived data (the
-  // timeline's index) made from older data is then not used.
+  // Every write changes its table's generation: stored derived data (the timeline's index) made
+  // from older data is then not used.
   db.use(generationMiddleware())
   // Every write made through actions/ is recorded for undo.
   return installHistory(db)

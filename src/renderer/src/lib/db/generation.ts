@@ -1,11 +1,11 @@
 /**
- * The data generation: one token per stored table, changed by every read-write transaction over
- * that table before it can write anything (a DBCore middleware), in this window and in every other
+ * The data generation: one token per stored table, changed by every transaction that writes to
+ * that table before its first write (a DBCore middleware), in this window and in every other
  * (the tokens live in localStorage, shared by the app's windows). Derived data kept between
  * sessions (the timeline's stored index) records the tokens of the tables it was read from, and is
  * used only while they are still the same.
  */
-import type { DBCore, Middleware } from 'dexie'
+import type { DBCore, DBCoreTransaction, Middleware } from 'dexie'
 
 const STORAGE_KEY = 'sourceline.generation'
 
@@ -67,9 +67,9 @@ export function bumpGeneration(tables: readonly string[]): void {
 }
 
 /**
- * The current generation of `tables`, as one string. Read it BEFORE reading the tables: data read
- * after it reflects every write whose transaction began before it (IndexedDB runs a read after the
- * read-write transactions created before it on the same tables), and any later write changes it.
+ * The current generation of `tables`, as one string. Read it BEFORE reading the tables: a write
+ * that changed it before is in a transaction created before the read, which IndexedDB lets finish
+ * before the read starts (same tables); any write after it changes it again.
  */
 export function generationOf(tables: readonly string[]): string {
   const tokens = read()
@@ -79,17 +79,33 @@ export function generationOf(tables: readonly string[]): string {
     .join(';')
 }
 
-/** Bumps the generation of every table a read-write transaction may write, as it is created. */
+/**
+ * Bumps a table's generation at the first write request of each transaction to it, before the
+ * request is made. (At the write, not when the transaction begins: a read-write transaction that
+ * only reads changes nothing, and would leave the live queries' stamps behind for good.)
+ */
 export function generationMiddleware(): Middleware<DBCore> {
+  const bumped = new WeakMap<DBCoreTransaction, Set<string>>()
   return {
     stack: 'dbcore',
     name: 'SourcelineGeneration',
     create(down) {
       return {
         ...down,
-        transaction(stores, mode, options) {
-          if (mode === 'readwrite') bumpGeneration(stores)
-          return down.transaction(stores, mode, options)
+        table(name) {
+          const table = down.table(name)
+          return {
+            ...table,
+            mutate(req) {
+              const tables = bumped.get(req.trans) ?? new Set<string>()
+              if (!tables.has(name)) {
+                tables.add(name)
+                bumped.set(req.trans, tables)
+                bumpGeneration([name])
+              }
+              return table.mutate(req)
+            },
+          }
         },
       }
     },

@@ -20,6 +20,7 @@ import { runExport } from '../exports/run-export'
 import { importProject } from './actions/project'
 import type { SourcelineDb } from './db'
 import { countStoredRecords } from './tables'
+import { bumpGeneration } from './generation'
 import type { UndoStack } from './history'
 import { MIGRATIONS } from './migrations'
 import { NEWER_DATABASE_MESSAGE, setReadOnly } from './write-guard'
@@ -257,7 +258,11 @@ async function reopen(db: SourcelineDb, outcome: Recovery): Promise<void> {
   if (!canReplaceStore(outcome))
     throw new Error('The damaged store could not be copied aside, so it is left as it is.')
   db.close()
-  if (outcome.cause === 'failed') await Dexie.delete(db.name)
+  if (outcome.cause === 'failed') {
+    // Deleting writes no row: the tables' generation is changed here (stored derived data).
+    bumpGeneration(db.tables.map((t) => t.name))
+    await Dexie.delete(db.name)
+  }
   await db.open()
 }
 
