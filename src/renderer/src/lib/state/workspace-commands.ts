@@ -61,7 +61,8 @@ export function workspaceCommands(ws: Workspace, screen: ScreenParts): Commands 
     'new-event': { enabled: loaded, run: () => ws.showPanel({ kind: 'new-event', passage: null }) },
     'show-project': { enabled: loaded, run: screen.openProject },
     'show-backups': { enabled: loaded, run: screen.openBackups },
-    'export-report': { enabled: loaded, run: screen.openExport },
+    // Not while the timeline is drawn from its stored index: the events are not read yet.
+    'export-report': { enabled: () => loaded() && !ws.eventsLoading, run: screen.openExport },
     undo: { enabled: () => undoState.canUndo, run: () => void ws.undo() },
     redo: { enabled: () => undoState.canRedo, run: () => void ws.redo() },
     'zoom-in': { enabled: onTimeline, run: () => screen.timeline()?.zoomIn() },
