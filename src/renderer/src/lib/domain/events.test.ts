@@ -5,11 +5,14 @@ import {
   NO_FILTER,
   combineEvents,
   describeSourcing,
+  eventCombiner,
+  eventCombinerPaced,
   filterEvents,
   parseTags,
   sourcing,
 } from './events'
 import type { UserEvidence } from './types'
+import type { Pacer } from './pacing'
 
 const curated: TimelineEvent = {
   id: 'law',
@@ -87,6 +90,33 @@ describe('combineEvents', () => {
     )
     expect(events.map((e) => [e.id, e.origin])).toEqual([['u1', 'user']])
     expect(describeSourcing(sourcing(events[0]!))).toBe('no source')
+  })
+})
+
+describe('eventCombinerPaced', () => {
+  it('combines as eventCombiner does, pausing along the way', async () => {
+    // Quotes out of creation order, with ties, on the curated event and on user events.
+    const quotes: UserEvidence[] = Array.from({ length: 5000 }, (_, i) => ({
+      ...against,
+      id: `q${i}`,
+      eventId: i % 3 === 0 ? 'law' : `u${i % 50}`,
+      createdAt: (i * 7) % 97,
+    }))
+    const annotations = Array.from({ length: 2500 }, (_, i) => ({
+      eventId: `u${i % 50}`,
+      people: [`p${i}`],
+      organisations: [],
+      tags: [`t${i % 4}`],
+      updatedAt: i,
+    }))
+    let pauses = 0
+    const pacer: Pacer = { due: () => true, pause: async () => void pauses++ }
+    const paced = await eventCombinerPaced(quotes, annotations, pacer)
+    const whole = eventCombiner(quotes, annotations)
+    expect(paced.curated(curated)).toEqual(whole.curated(curated))
+    const user = { ...curated, id: 'u7', createdAt: 1, updatedAt: 1 }
+    expect(paced.user(user as never)).toEqual(whole.user(user as never))
+    expect(pauses).toBeGreaterThan(5)
   })
 })
 
