@@ -88,6 +88,22 @@ describe('fitWindow', () => {
     expect(edges[0]!.left).toBeCloseTo(10, 0)
     expect(edges[7]!.right).toBeCloseTo(990, 0)
   })
+
+  it('fits labelled items among unlabelled ones as if all were looked at', () => {
+    const plain: FitItem[] = Array.from({ length: 5000 }, (_, i) => ({
+      id: `p${i}`,
+      start: at(2001) + (i % 700) * 86_400_000,
+      end: null,
+      labelPx: 0,
+    }))
+    // The last event's label runs left past the first unlabelled one at this width.
+    const last: FitItem = { id: 'last', start: at(2003), end: null, labelPx: 900 }
+    const window = fitWindow([...plain, last], { widthPx: 1000, marginPx: 10 })!
+    expect(window.labelsLeft).toEqual(new Set(['last']))
+    const edges = drawn([plain[0]!, last], window, 1000)
+    expect(Math.min(edges[0]!.left, edges[1]!.left)).toBeCloseTo(10, 0)
+    expect(edges[1]!.right).toBeLessThanOrEqual(990.5)
+  })
 })
 
 describe('zoomAround', () => {

@@ -53,11 +53,17 @@ export function fitWindow(items: readonly FitItem[], options: FitOptions): FitRe
   const leftEdge = (i: FitItem, msPerPx: number) =>
     runsLeft(i, msPerPx) ? Math.min(i.start, (i.end ?? i.start) - i.labelPx * msPerPx) : i.start
 
+  // Only a label can run left: items without one start where they start at any zoom, so the
+  // search below looks at the labelled ones alone (a large project's lanes are counted, unlabelled).
+  const labelled = items.filter((i) => i.labelPx > 0)
+  let plainLeft = Infinity
+  for (const i of items) if (i.labelPx <= 0) plainLeft = Math.min(plainLeft, i.start)
+
   /** The span the drawing needs when the window is `span` ms wide. */
   const needed = (span: number) => {
     const msPerPx = span / width
-    let left = Infinity
-    for (const i of items) left = Math.min(left, leftEdge(i, msPerPx))
+    let left = plainLeft
+    for (const i of labelled) left = Math.min(left, leftEdge(i, msPerPx))
     return last + margin * msPerPx - (left - margin * msPerPx)
   }
 
@@ -75,7 +81,7 @@ export function fitWindow(items: readonly FitItem[], options: FitOptions): FitRe
   const msPerPx = high / width
   // A short span (one event) leaves room over: share it between both sides.
   const end = last + margin * msPerPx + Math.max(0, high - needed(high)) / 2
-  const labelsLeft = new Set(items.filter((i) => runsLeft(i, msPerPx)).map((i) => i.id))
+  const labelsLeft = new Set(labelled.filter((i) => runsLeft(i, msPerPx)).map((i) => i.id))
   return { start: end - high, end, labelsLeft }
 }
 
