@@ -383,21 +383,19 @@ export async function benchAppAt(chromium, launch, url, size, say) {
     // BENCH_RELOAD_ONLY=1: import, reload and heap only (a short run while working on reload).
     const reloadOnly = Boolean(process.env['BENCH_RELOAD_ONLY'])
     // The undo stack lives in memory: undo and redo the import before the reload forgets it.
-    if (!reloadOnly) say(`  ${size}: undo and redo the import`)
-    if (!reloadOnly)
-      result.undo = await phase(
-        page,
-        () => page.getByTestId('undo').click(),
-        () => countShows(page, BUNDLED_EVENTS),
-        'undo',
-      )
-    if (!reloadOnly)
-      result.redo = await phase(
-        page,
-        () => page.getByTestId('redo').click(),
-        () => countShows(page, total),
-        'redo',
-      )
+    if (!reloadOnly) {
+      say(`  ${size}: undo and redo the import`)
+      for (const [step, events] of [
+        ['undo', BUNDLED_EVENTS],
+        ['redo', total],
+      ])
+        result[step] = await phase(
+          page,
+          () => page.getByTestId(step).click(),
+          () => countShows(page, events),
+          step,
+        )
+    }
 
     say(`  ${size}: reload`)
     await timelineIndexStored(page, total)

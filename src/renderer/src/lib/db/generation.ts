@@ -6,6 +6,7 @@
  * used only while they are still the same.
  */
 import type { DBCore, DBCoreTransaction, Middleware } from 'dexie'
+import { mutateMiddleware } from './mutate-middleware'
 
 const STORAGE_KEY = 'sourceline.generation'
 
@@ -86,28 +87,14 @@ export function generationOf(tables: readonly string[]): string {
  */
 export function generationMiddleware(): Middleware<DBCore> {
   const bumped = new WeakMap<DBCoreTransaction, Set<string>>()
-  return {
-    stack: 'dbcore',
-    name: 'SourcelineGeneration',
-    create(down) {
-      return {
-        ...down,
-        table(name) {
-          const table = down.table(name)
-          return {
-            ...table,
-            mutate(req) {
-              const tables = bumped.get(req.trans) ?? new Set<string>()
-              if (!tables.has(name)) {
-                tables.add(name)
-                bumped.set(req.trans, tables)
-                bumpGeneration([name])
-              }
-              return table.mutate(req)
-            },
-          }
-        },
-      }
-    },
-  }
+  return mutateMiddleware('SourcelineGeneration', (table, req) => {
+    const name = table.name
+    const tables = bumped.get(req.trans) ?? new Set<string>()
+    if (!tables.has(name)) {
+      tables.add(name)
+      bumped.set(req.trans, tables)
+      bumpGeneration([name])
+    }
+    return table.mutate(req)
+  })
 }

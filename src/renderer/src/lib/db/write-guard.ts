@@ -5,6 +5,7 @@
  */
 import type { DBCore, Middleware } from 'dexie'
 import { WriteError } from './actions/errors'
+import { mutateMiddleware } from './mutate-middleware'
 
 export const NEWER_DATABASE_MESSAGE =
   'This data was saved by a newer version of Sourceline. It is shown read-only; ' +
@@ -28,23 +29,10 @@ export function assertWritable(): void {
 }
 
 /** Rejects every mutate request while the store is read-only. Install before the database opens. */
-export const writeGuard: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'SourcelineWriteGuard',
-  create(down) {
-    return {
-      ...down,
-      table(name) {
-        const table = down.table(name)
-        return {
-          ...table,
-          mutate(req) {
-            if (reason !== null)
-              return Promise.reject(new WriteError('read-only', `Nothing was saved. ${reason}`))
-            return table.mutate(req)
-          },
-        }
-      },
-    }
-  },
-}
+export const writeGuard: Middleware<DBCore> = mutateMiddleware(
+  'SourcelineWriteGuard',
+  (table, req) =>
+    reason !== null
+      ? Promise.reject(new WriteError('read-only', `Nothing was saved. ${reason}`))
+      : table.mutate(req),
+)
