@@ -5,6 +5,7 @@ import {
   eventCountsByEntity,
   evidenceCountIn,
   evidenceCountsByArticle,
+  evidenceCountsByArticlePaced,
   eventOverview,
   mentionsByEntity,
   noteCountsByEvent,
@@ -123,5 +124,17 @@ describe('evidenceCountsByArticle', () => {
       ['b', 1],
     ])
     for (const id of ['a', 'b', 'c']) expect(counts.get(id) ?? 0).toBe(evidenceCountIn(events, id))
+  })
+
+  it('counts the same in slices', async () => {
+    const events = Array.from({ length: 5000 }, (_, i) => ({
+      evidence: Array.from({ length: i % 4 }, (_, k) => ({ articleId: `a${(i + k) % 13}` })),
+    }))
+    let pauses = 0
+    const pacer = { due: () => true, pause: async () => void pauses++ }
+    expect(await evidenceCountsByArticlePaced(events, pacer)).toEqual(
+      evidenceCountsByArticle(events),
+    )
+    expect(pauses).toBeGreaterThan(3)
   })
 })
