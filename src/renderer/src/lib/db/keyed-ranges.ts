@@ -1,0 +1,155 @@
+/**
+ * Reading and deleting many rows of one table by key ranges instead of one request per row, for
+ * large undo and redo steps (docs/decisions/0026-undo-in-key-ranges.md). The table is walked in
+ * key order a page at a time; a run of rows to delete with nothing else between them goes as one
+ * ranged delete. Everything here runs inside the caller's read-write transaction.
+ */
+import Dexie, { cmp, type IndexableType, type Table } from 'dexie'
+
+/** Below this many rows a request per row costs about as much as walking the table. */
+export const RANGES_FROM = 1000
+
+/** Walk the span only when it holds at most this many times the rows asked about. */
+const DENSE = 4
+
+/** Rows per page: changed after each page so that handling one stays a short task. */
+export class PageSize {
+  #rows: number
+  constructor(
+    readonly targetMs = 12,
+    readonly min = 50,
+    readonly max = 4000,
+    start = 250,
+  ) {
+    this.#rows = start
+  }
+
+  get rows(): number {
+    return this.#rows
+  }
+
+  /** After a page of `rows` rows took `ms` to handle: the size that would have taken targetMs. */
+  took(ms: number, rows: number): void {
+    if (rows < this.#rows) return
+    // At most doubled per page: one fast page says little about the next.
+    const fit = ms > 0 ? (rows * this.targetMs) / ms : this.#rows * 2
+    this.#rows = Math.round(Math.min(this.max, this.#rows * 2, Math.max(this.min, fit)))
+  }
+}
+
+/**
+ * A Map key equal for keys IndexedDB considers equal. Strings and numbers are their own (no new
+ * string per row of a large import); others go through `keyId`.
+ */
+export function rowId(key: unknown, keyId: (key: unknown) => string): string | number {
+  if (typeof key === 'string') return key
+  if (typeof key === 'number') return key === 0 ? 0 : key
+  return `\u0000${keyId(key)}`
+}
+
+/** The lowest and highest of `keys` in IndexedDB's order. */
+export function keySpan(keys: Iterable<IndexableType>): [IndexableType, IndexableType] | null {
+  let lo: IndexableType | undefined
+  let hi: IndexableType | undefined
+  for (const key of keys) {
+    if (lo === undefined || cmp(key, lo) < 0) lo = key
+    if (hi === undefined || cmp(key, hi) > 0) hi = key
+  }
+  return lo === undefined || hi === undefined ? null : [lo, hi]
+}
+
+/**
+ * Whether `rows` rows between `span`'s ends are worth walking in key order rather than asking
+ * for one by one: enough of them, and few other rows between.
+ */
+export async function worthWalking(
+  table: Table,
+  span: [IndexableType, IndexableType] | null,
+  rows: number,
+): Promise<boolean> {
+  if (!span || rows < RANGES_FROM) return false
+  const between = await table.where(':id').between(span[0], span[1], true, true).count()
+  return between <= DENSE * rows
+}
+
+/**
+ * Calls `visit` with every row (keys only unless `values`) between `span`'s ends, in key order,
+ * a page at a time. Each page's request is sent before the last page is handled.
+ */
+export async function walk(
+  table: Table,
+  span: [IndexableType, IndexableType],
+  values: boolean,
+  size: PageSize,
+  visit: (keys: readonly IndexableType[], rows: readonly unknown[] | null) => void,
+): Promise<void> {
+  const extract = table.schema.primKey.keyPath
+  if (values && typeof extract !== 'string')
+    throw new Error('Walking values needs a table whose rows carry one key.')
+  const page = (from: IndexableType, open: boolean, limit: number) => {
+    const range = table.where(':id').between(from, span[1], !open, true).limit(limit)
+    return values
+      ? range.toArray().then((rows) => ({
+          keys: rows.map((row) => Dexie.getByKeyPath(row, extract as string) as IndexableType),
+          rows: rows as unknown[],
+        }))
+      : range.primaryKeys().then((keys) => ({ keys, rows: null }))
+  }
+  let limit = size.rows
+  let answer = page(span[0], false, limit)
+  for (;;) {
+    const { keys, rows } = await answer
+    const last = keys.at(-1)
+    const more = keys.length === limit && last !== undefined
+    if (more) answer = page(last, true, (limit = size.rows))
+    const started = performance.now()
+    visit(keys, rows)
+    size.took(performance.now() - started, keys.length)
+    if (!more) return
+  }
+}
+
+/**
+ * Deletes the rows of `keys` (all in `table`) with one ranged delete per run of them that no
+ * other row interrupts. Returns after the last delete answered.
+ */
+export async function deleteInRanges(
+  table: Table,
+  keys: readonly IndexableType[],
+  keyId: (key: unknown) => string,
+  size: PageSize,
+  onprogress: (rows: number) => void = () => {},
+): Promise<void> {
+  const span = keySpan(keys)
+  if (!span) return
+  const doomed = new Set<string | number>()
+  for (const key of keys) doomed.add(rowId(key, keyId))
+  const deletes: Promise<unknown>[] = []
+  let run: [IndexableType, IndexableType] | null = null
+  let inRun = 0
+  const flush = (): void => {
+    if (!run) return
+    const [from, to] = run
+    const rows = inRun
+    deletes.push(
+      table
+        .where(':id')
+        .between(from, to, true, true)
+        .delete()
+        .then(() => onprogress(rows)),
+    )
+    run = null
+    inRun = 0
+  }
+  await walk(table, span, false, size, (page) => {
+    for (const key of page) {
+      if (doomed.has(rowId(key, keyId))) {
+        if (run) run[1] = key
+        else run = [key, key]
+        inRun++
+      } else flush()
+    }
+  })
+  flush()
+  await Promise.all(deletes)
+}
