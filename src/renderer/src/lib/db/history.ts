@@ -385,6 +385,7 @@ async function checkTable(
   if (e.span && walkable && (await worthWalking(table, e.span, e.rows.size))) {
     let found = 0
     await walk(table, e.span, !keysOnly, new PageSize(), (keys, rows) => {
+      const before = found
       keys.forEach((key, i) => {
         const c = e.rows.get(rowId(key, keyId))
         if (!c) return
@@ -392,9 +393,11 @@ async function checkTable(
         if (want === undefined || !deepEqual(rows?.[i], want)) conflict()
         found++
       })
-      step(keys.length)
+      step(found - before)
     })
     if (found !== e.present) conflict()
+    // The rows that had to be absent were checked by not being met.
+    step(e.rows.size - e.present)
     return
   }
   const rows = [...e.rows.values()]
