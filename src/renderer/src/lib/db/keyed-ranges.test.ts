@@ -41,7 +41,12 @@ async function open(rows: Row[]): Promise<{
         return {
           ...table,
           mutate: (req) => {
-            const n = req.type === 'deleteRange' ? 1 : (req.keys ?? req.values ?? []).length
+            const n =
+              req.type === 'deleteRange'
+                ? 1
+                : req.type === 'delete'
+                  ? req.keys.length
+                  : req.values.length
             writes[req.type] = (writes[req.type] ?? 0) + n
             return table.mutate(req)
           },

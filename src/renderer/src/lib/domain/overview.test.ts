@@ -5,6 +5,7 @@ import {
   eventCountsByEntity,
   evidenceCountIn,
   evidenceCountsByArticle,
+  evidenceCountsByArticlePaced,
   eventOverview,
   mentionsByEntity,
   noteCountsByEvent,
@@ -123,5 +124,19 @@ describe('evidenceCountsByArticle', () => {
       ['b', 1],
     ])
     for (const id of ['a', 'b', 'c']) expect(counts.get(id) ?? 0).toBe(evidenceCountIn(events, id))
+  })
+})
+
+describe('evidenceCountsByArticlePaced', () => {
+  it('counts as the one-pass version does, pausing between slices', async () => {
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      evidence: [{ articleId: `a${i % 7}` }, { articleId: 'b' }],
+    }))
+    let pauses = 0
+    const pacer = { due: () => true, pause: async () => void pauses++ }
+    const counts = await evidenceCountsByArticlePaced(events, pacer)
+    expect(counts).toEqual(evidenceCountsByArticle(events))
+    expect(counts.get('b')).toBe(1000)
+    expect(pauses).toBe(3)
   })
 })

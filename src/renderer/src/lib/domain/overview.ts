@@ -5,7 +5,7 @@
  */
 import type { Entity } from '$shared/entities'
 import { canonicalId, findMentions, resolveEntityName } from './entities'
-import type { Pacer } from './pacing'
+import { runSteps, runStepsPaced, type Pacer } from './pacing'
 
 /** How many notes each event has, by event id. */
 export function noteCountsByEvent(notes: readonly { eventId: string }[]): Map<string, number> {
@@ -157,13 +157,27 @@ export async function eventOverview(
   }
 }
 
+type Quoting = readonly { evidence: readonly { articleId: string }[] }[]
+
 /** How many quotes of all events come from each article, in one pass. */
-export function evidenceCountsByArticle(
-  events: readonly { evidence: readonly { articleId: string }[] }[],
-): Map<string, number> {
+export function evidenceCountsByArticle(events: Quoting): Map<string, number> {
+  return runSteps(countEvidence(events))
+}
+
+/** The same count in slices (every event of a large project, after each import or undo). */
+export function evidenceCountsByArticlePaced(
+  events: Quoting,
+  pacer: Pacer,
+): Promise<Map<string, number>> {
+  return runStepsPaced(countEvidence(events), pacer)
+}
+
+function* countEvidence(events: Quoting): Generator<void, Map<string, number>, void> {
   const counts = new Map<string, number>()
-  for (const e of events)
-    for (const q of e.evidence) counts.set(q.articleId, (counts.get(q.articleId) ?? 0) + 1)
+  for (let i = 0; i < events.length; i++) {
+    for (const q of events[i]!.evidence) counts.set(q.articleId, (counts.get(q.articleId) ?? 0) + 1)
+    if ((i & 255) === 255) yield
+  }
   return counts
 }
 
