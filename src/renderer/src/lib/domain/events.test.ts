@@ -66,6 +66,17 @@ describe('combineEvents', () => {
     expect(describeSourcing(sourcing(event!))).toBe('2 sources, contradicted')
   })
 
+  it('orders an event’s own quotes by when they were added, ties as stored', () => {
+    const quote = (id: string, createdAt: number): UserEvidence => ({ ...against, id, createdAt })
+    const [event] = combineEvents(
+      [curated],
+      [],
+      [quote('late', 9), quote('tie-a', 5), quote('early', 1), quote('tie-b', 5)],
+      [],
+    )
+    expect(event!.evidence.map((e) => e.id)).toEqual(['law#0', 'early', 'tie-a', 'tie-b', 'late'])
+  })
+
   it('includes the user’s own events', () => {
     const events = combineEvents(
       [],

@@ -54,19 +54,28 @@ export function eventCombiner(
   userEvidence: readonly UserEvidence[],
   annotations: readonly EventAnnotation[],
 ): { curated: (event: TimelineEvent) => AppEvent; user: (event: UserEvent) => AppEvent } {
+  // Grouped by event, then each group sorted by creation (ties in stored order): the order of
+  // sorting every quote first, without a sort of all of a large project's quotes in one go.
+  const byEvent = new Map<string, UserEvidence[]>()
+  for (const e of userEvidence) {
+    const group = byEvent.get(e.eventId)
+    if (group) group.push(e)
+    else byEvent.set(e.eventId, [e])
+  }
   const extra = new Map<string, EvidenceView[]>()
-  for (const e of [...userEvidence].sort((a, b) => a.createdAt - b.createdAt)) {
-    const view: EvidenceView = {
-      id: e.id,
-      origin: 'user',
-      articleId: e.articleId,
-      stance: e.stance,
-      quote: e.quote,
-      position: e.position,
-    }
-    const views = extra.get(e.eventId)
-    if (views) views.push(view)
-    else extra.set(e.eventId, [view])
+  for (const [eventId, group] of byEvent) {
+    if (group.length > 1) group.sort((a, b) => a.createdAt - b.createdAt)
+    extra.set(
+      eventId,
+      group.map((e) => ({
+        id: e.id,
+        origin: 'user',
+        articleId: e.articleId,
+        stance: e.stance,
+        quote: e.quote,
+        position: e.position,
+      })),
+    )
   }
   const notes = new Map(annotations.map((a) => [a.eventId, a]))
   const combine = (base: Omit<AppEvent, 'tags'>): AppEvent => {
