@@ -25,6 +25,8 @@ import {
   deleteInRanges,
   keySpan,
   rowId,
+  rowWeight,
+  rowsThatFit,
   walk,
   worthWalking,
 } from './keyed-ranges'
@@ -270,9 +272,19 @@ export interface StepOptions {
  */
 const CHUNK_ROWS = 250
 
-/** [from, to) of each request's rows. */
-function* parts(rows: number): Generator<readonly [number, number]> {
-  for (let i = 0; i < rows; i += CHUNK_ROWS) yield [i, Math.min(rows, i + CHUNK_ROWS)]
+/**
+ * [from, to) of each request's rows: CHUNK_ROWS, fewer where `values` are heavy (an imported
+ * article's text), so that cloning one request stays short.
+ */
+function* parts(rows: number, values?: readonly unknown[]): Generator<readonly [number, number]> {
+  for (let i = 0; i < rows;) {
+    const n = values
+      ? rowsThatFit(rowWeight(values, i, Math.min(rows, i + CHUNK_ROWS)), CHUNK_ROWS)
+      : CHUNK_ROWS
+    const to = Math.min(rows, i + n)
+    yield [i, to]
+    i = to
+  }
 }
 
 /** Time spent preparing a step before the window gets a turn (before the transaction opens). */
@@ -402,7 +414,7 @@ async function checkTable(
   }
   const rows = [...e.rows.values()]
   await pipelined(
-    parts(rows.length),
+    parts(rows.length, rows.map(image)),
     ([from, to]) => table.bulkGet(rows.slice(from, to).map((c) => c.key)),
     (now, [from, to]) => {
       for (let i = from; i < to; i++) if (!deepEqual(now[i - from], image(rows[i]!))) conflict()
@@ -421,7 +433,7 @@ async function writeBatch(tx: Transaction, b: Batch, step: (rows: number) => voi
   // Dexie refuses explicit keys on a table whose rows carry their own.
   const outbound = table.schema.primKey.keyPath == null
   await pipelined(
-    parts(b.keys.length),
+    parts(b.keys.length, b.put ? b.values : undefined),
     ([from, to]): Promise<unknown> => {
       const keys = b.keys.slice(from, to)
       if (!b.put) return table.bulkDelete(keys)

@@ -2,11 +2,14 @@ import 'fake-indexeddb/auto'
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  CHARS_PER_REQUEST,
   PageSize,
   RANGES_FROM,
   deleteInRanges,
   keySpan,
   rowId,
+  rowWeight,
+  rowsThatFit,
   walk,
   worthWalking,
 } from './keyed-ranges'
@@ -81,6 +84,25 @@ describe('PageSize', () => {
     expect(size.rows).toBe(50)
     for (let i = 0; i < 10; i++) size.took(0, size.rows)
     expect(size.rows).toBe(1000)
+  })
+})
+
+describe('rowWeight, rowsThatFit and PageSize.weigh', () => {
+  it('sizes requests by what the rows weigh, whatever their count', () => {
+    const light = Array.from({ length: 10 }, (_, i) => ({ id: i }))
+    const heavy = [{ body: 'x'.repeat(100_000) }, { id: 1 }, { id: 2 }]
+    expect(rowWeight(light)).toBe(JSON.stringify({ id: 5 }).length)
+    // The heaviest of the first, middle and last decides.
+    expect(rowWeight(heavy)).toBeGreaterThan(100_000)
+    expect(rowWeight(light, 3, 3)).toBe(1)
+    expect(rowsThatFit(10, 250)).toBe(250)
+    expect(rowsThatFit(CHARS_PER_REQUEST / 4, 250)).toBe(4)
+    expect(rowsThatFit(CHARS_PER_REQUEST * 10, 250)).toBe(1)
+    const size = new PageSize(10, 50, 1000, 500)
+    size.weigh(heavy)
+    expect(size.rows).toBe(rowsThatFit(rowWeight(heavy), 1000))
+    size.weigh(light)
+    expect(size.rows).toBe(500)
   })
 })
 

@@ -12,9 +12,30 @@ export const RANGES_FROM = 1000
 /** Walk the span only when it holds at most this many times the rows asked about. */
 const DENSE = 4
 
-/** Rows per page: changed after each page so that handling one stays a short task. */
+/** Characters of JSON one request may carry: a few milliseconds of cloning on the window. */
+export const CHARS_PER_REQUEST = 400_000
+
+/** The JSON length of a few of `rows` (first, middle, last): what one row weighs, roughly. */
+export function rowWeight(rows: readonly unknown[], from = 0, to = rows.length): number {
+  if (to <= from) return 1
+  let most = 1
+  for (const i of [from, (from + to - 1) >> 1, to - 1])
+    most = Math.max(most, JSON.stringify(rows[i])?.length ?? 1)
+  return most
+}
+
+/** How many rows of `weight` fit in one request, between 1 and `max`. */
+export function rowsThatFit(weight: number, max: number): number {
+  return Math.max(1, Math.min(max, Math.floor(CHARS_PER_REQUEST / weight)))
+}
+
+/**
+ * Rows per page: changed after each page so that handling one stays a short task, and never more
+ * than CHARS_PER_REQUEST of the rows last seen (cloning them happens before they are handled).
+ */
 export class PageSize {
   #rows: number
+  #fit = Infinity
   constructor(
     readonly targetMs = 12,
     readonly min = 50,
@@ -25,12 +46,17 @@ export class PageSize {
   }
 
   get rows(): number {
-    return this.#rows
+    return Math.min(this.#rows, this.#fit)
+  }
+
+  /** Rows of the last page seen, to size the next by their weight. */
+  weigh(rows: readonly unknown[]): void {
+    if (rows.length > 0) this.#fit = rowsThatFit(rowWeight(rows), this.max)
   }
 
   /** After a page of `rows` rows took `ms` to handle: the size that would have taken targetMs. */
   took(ms: number, rows: number): void {
-    if (rows < this.#rows) return
+    if (rows < this.rows) return
     // At most doubled per page: one fast page says little about the next.
     const fit = ms > 0 ? (rows * this.targetMs) / ms : this.#rows * 2
     this.#rows = Math.round(Math.min(this.max, this.#rows * 2, Math.max(this.min, fit)))
@@ -101,6 +127,7 @@ export async function walk(
     const { keys, rows } = await answer
     const last = keys.at(-1)
     const more = keys.length === limit && last !== undefined
+    if (rows) size.weigh(rows)
     if (more) answer = page(last, true, (limit = size.rows))
     const started = performance.now()
     visit(keys, rows)
