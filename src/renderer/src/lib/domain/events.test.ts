@@ -4,6 +4,8 @@ import type { TimelineEvent } from '$shared/corpus'
 import {
   NO_FILTER,
   combineEvents,
+  eventCombiner,
+  eventCombinerPaced,
   describeSourcing,
   filterEvents,
   parseTags,
@@ -75,6 +77,25 @@ describe('combineEvents', () => {
       [],
     )
     expect(event!.evidence.map((e) => e.id)).toEqual(['law#0', 'early', 'tie-a', 'tie-b', 'late'])
+  })
+
+  it('combines in slices exactly as in one pass', async () => {
+    const quotes = Array.from({ length: 3000 }, (_, i) => ({
+      ...against,
+      id: `q${i}`,
+      eventId: i % 2 ? 'law' : `u${i % 5}`,
+      createdAt: (i * 7) % 11,
+    }))
+    const notes = [{ eventId: 'law', tags: ['t'], people: [], organisations: [], updatedAt: 1 }]
+    let pauses = 0
+    const paced = await eventCombinerPaced(quotes, notes, {
+      due: () => true,
+      pause: async () => void pauses++,
+    })
+    const whole = eventCombiner(quotes, notes)
+    expect(paced.curated(curated)).toEqual(whole.curated(curated))
+    expect(paced.curated(curated).evidence).toHaveLength(1501)
+    expect(pauses).toBeGreaterThan(1)
   })
 
   it('includes the user’s own events', () => {

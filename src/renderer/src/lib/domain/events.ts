@@ -5,6 +5,7 @@
  */
 import type { CategoryId, Dating, Evidence, TimelineEvent } from '$shared/corpus'
 import type { EventAnnotation, UserEvent, UserEvidence } from './types'
+import { runSteps, runStepsPaced, type Pacer } from './pacing'
 import {
   NO_GRADES,
   supportAtLeast,
@@ -53,17 +54,42 @@ export function combineEvents(
 export function eventCombiner(
   userEvidence: readonly UserEvidence[],
   annotations: readonly EventAnnotation[],
-): { curated: (event: TimelineEvent) => AppEvent; user: (event: UserEvent) => AppEvent } {
+): EventCombiner {
+  return runSteps(combinerSteps(userEvidence, annotations))
+}
+
+/** eventCombiner in slices: a large project has a quote per event, 100,000 of them. */
+export function eventCombinerPaced(
+  userEvidence: readonly UserEvidence[],
+  annotations: readonly EventAnnotation[],
+  pacer: Pacer,
+): Promise<EventCombiner> {
+  return runStepsPaced(combinerSteps(userEvidence, annotations), pacer)
+}
+
+export interface EventCombiner {
+  curated: (event: TimelineEvent) => AppEvent
+  user: (event: UserEvent) => AppEvent
+}
+
+function* combinerSteps(
+  userEvidence: readonly UserEvidence[],
+  annotations: readonly EventAnnotation[],
+): Generator<void, EventCombiner, void> {
   // Grouped by event, then each group sorted by creation (ties in stored order): the order of
   // sorting every quote first, without a sort of all of a large project's quotes in one go.
   const byEvent = new Map<string, UserEvidence[]>()
-  for (const e of userEvidence) {
+  for (let i = 0; i < userEvidence.length; i++) {
+    const e = userEvidence[i]!
     const group = byEvent.get(e.eventId)
     if (group) group.push(e)
     else byEvent.set(e.eventId, [e])
+    if ((i & 1023) === 1023) yield
   }
   const extra = new Map<string, EvidenceView[]>()
+  let i = 0
   for (const [eventId, group] of byEvent) {
+    if ((++i & 1023) === 0) yield
     if (group.length > 1) group.sort((a, b) => a.createdAt - b.createdAt)
     extra.set(
       eventId,
@@ -77,7 +103,11 @@ export function eventCombiner(
       })),
     )
   }
-  const notes = new Map(annotations.map((a) => [a.eventId, a]))
+  const notes = new Map<string, EventAnnotation>()
+  for (let j = 0; j < annotations.length; j++) {
+    notes.set(annotations[j]!.eventId, annotations[j]!)
+    if ((j & 1023) === 1023) yield
+  }
   const combine = (base: Omit<AppEvent, 'tags'>): AppEvent => {
     const annotation = notes.get(base.id)
     return {

@@ -13,7 +13,7 @@ import { addEvidence, createEvent, type NewEvent, type Passage } from '../db/act
 import { editEntities } from '../db/actions/entities'
 import { HistoryStopped, redo, undo, undoState } from '../db/actions/undo'
 import { describeDate, sortByDatePaced } from '../domain/dates'
-import { eventCombiner, eventFilter, type AppEvent } from '../domain/events'
+import { eventCombinerPaced, eventFilter, type AppEvent } from '../domain/events'
 import { filterPaced, mapPaced } from '../domain/pacing'
 import {
   applyEntityEditsLeniently,
@@ -114,7 +114,7 @@ export class Workspace {
     }),
     async ({ corpus, layer }, pacer): Promise<AppEvent[]> => {
       if (!corpus || !layer) return []
-      const combiner = eventCombiner(layer.evidence, layer.annotations)
+      const combiner = await eventCombinerPaced(layer.evidence, layer.annotations, pacer)
       const combined = corpus.events.map(combiner.curated)
       for (const event of await mapPaced(layer.userEvents, combiner.user, pacer))
         combined.push(event)
