@@ -20,10 +20,10 @@ import { deepEqual } from '../domain/canonical'
 import { nextTask } from '../domain/pacing'
 import { pipelined } from './pipelined'
 import {
+  KeySet,
   PageSize,
   RANGES_FROM,
   deleteInRanges,
-  keySpan,
   rowId,
   rowWeight,
   rowsThatFit,
@@ -315,7 +315,8 @@ interface Batch {
   readonly put: boolean
   readonly keys: IndexableType[]
   readonly values: unknown[]
-  span: [IndexableType, IndexableType] | null
+  /** A large delete's keys as a set, to walk the table for runs of them. */
+  set: KeySet | null
 }
 
 interface Plan {
@@ -353,24 +354,32 @@ async function plan(changes: readonly Change[], direction: 'undo' | 'redo'): Pro
       last.keys.push(w.key)
       if (put) last.values.push(value)
     } else
-      batches.push({ table: w.table, put, keys: [w.key], values: put ? [value] : [], span: null })
+      batches.push({ table: w.table, put, keys: [w.key], values: put ? [value] : [], set: null })
     const waiting = turn()
     if (waiting) await waiting
   }
   let total = 0
   for (const e of expected.values()) {
-    for (const c of e.rows.values())
+    const span = e.rows.size >= RANGES_FROM ? new KeySet(keyId) : null
+    for (const c of e.rows.values()) {
       if ((direction === 'undo' ? c.after : c.before) !== undefined) e.present++
-    if (e.rows.size >= RANGES_FROM) e.span = keySpan(Array.from(e.rows.values(), (c) => c.key))
+      span?.add(c.key)
+      const waiting = turn()
+      if (waiting) await waiting
+    }
+    e.span = span?.span ?? null
     total += e.rows.size
-    const waiting = turn()
-    if (waiting) await waiting
   }
   for (const b of batches) {
-    if (!b.put && b.keys.length >= RANGES_FROM) b.span = keySpan(b.keys)
+    if (!b.put && b.keys.length >= RANGES_FROM) {
+      const set = (b.set = new KeySet(keyId))
+      for (const key of b.keys) {
+        set.add(key)
+        const waiting = turn()
+        if (waiting) await waiting
+      }
+    }
     total += b.keys.length
-    const waiting = turn()
-    if (waiting) await waiting
   }
   return { expected: [...expected.values()], batches, total }
 }
@@ -396,7 +405,9 @@ async function checkTable(
   const walkable = keysOnly || typeof table.schema.primKey.keyPath === 'string'
   if (e.span && walkable && (await worthWalking(table, e.span, e.rows.size))) {
     let found = 0
-    await walk(table, e.span, !keysOnly, new PageSize(), (keys, rows) => {
+    // Rows read back are cloned onto the window as they arrive: pages of at most 1,000.
+    const size = keysOnly ? new PageSize() : new PageSize(12, 50, 1000)
+    await walk(table, e.span, !keysOnly, size, (keys, rows) => {
       const before = found
       keys.forEach((key, i) => {
         const c = e.rows.get(rowId(key, keyId))
@@ -426,8 +437,8 @@ async function checkTable(
 /** Writes one batch in the caller's transaction: large deletes by key ranges, the rest in bulk. */
 async function writeBatch(tx: Transaction, b: Batch, step: (rows: number) => void): Promise<void> {
   const table = tx.table(b.table)
-  if (!b.put && (await worthWalking(table, b.span, b.keys.length))) {
-    await deleteInRanges(table, b.keys, keyId, new PageSize(), step)
+  if (b.set && (await worthWalking(table, b.set.span, b.set.size))) {
+    await deleteInRanges(table, b.set, new PageSize(), step)
     return
   }
   // Dexie refuses explicit keys on a table whose rows carry their own.

@@ -3,10 +3,10 @@ import Dexie, { type DBCore, type Middleware, type Table } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   CHARS_PER_REQUEST,
+  KeySet,
   PageSize,
   RANGES_FROM,
   deleteInRanges,
-  keySpan,
   rowId,
   rowWeight,
   rowsThatFit,
@@ -70,6 +70,12 @@ async function open(rows: Row[]): Promise<{
 const id = (i: number): string => `r${String(i).padStart(5, '0')}`
 const keyId = (key: unknown): string => JSON.stringify(key)
 
+function keySet(keys: readonly string[]): KeySet {
+  const set = new KeySet(keyId)
+  for (const key of keys) set.add(key)
+  return set
+}
+
 describe('PageSize', () => {
   it('grows at most twice a page, shrinks to fit the target, and stays within its bounds', () => {
     const size = new PageSize(10, 50, 1000, 100)
@@ -106,15 +112,20 @@ describe('rowWeight, rowsThatFit and PageSize.weigh', () => {
   })
 })
 
-describe('rowId and keySpan', () => {
+describe('rowId and KeySet', () => {
   it('tells keys apart as IndexedDB does, and finds the lowest and highest in its order', () => {
     expect(rowId('1', keyId)).not.toBe(rowId(1, keyId))
     expect(rowId(-0, keyId)).toBe(rowId(0, keyId))
     expect(rowId(['a', 1], keyId)).toBe(rowId(['a', 1], keyId))
     expect(rowId(['a', 1], keyId)).not.toBe(rowId('["a",1]', keyId))
     // Numbers sort before strings, strings before arrays.
-    expect(keySpan(['b', 3, ['a'], 'a', -1])).toEqual([-1, ['a']])
-    expect(keySpan([])).toBeNull()
+    const set = new KeySet(keyId)
+    expect(set.span).toBeNull()
+    for (const key of ['b', 3, ['a'], 'a', -1, 'b']) set.add(key)
+    expect(set.span).toEqual([-1, ['a']])
+    expect(set.size).toBe(5)
+    expect(set.has(['a'])).toBe(true)
+    expect(set.has('3')).toBe(false)
   })
 })
 
@@ -166,7 +177,7 @@ describe('deleteInRanges', () => {
     doomed.push('r99999')
     let told = 0
     await db.transaction('rw', rows, () =>
-      deleteInRanges(rows, doomed.toReversed(), keyId, new PageSize(), (n) => (told += n)),
+      deleteInRanges(rows, keySet(doomed.toReversed()), new PageSize(), (n) => (told += n)),
     )
     expect(await rows.toCollection().primaryKeys()).toEqual([...kept])
     expect(writes).toEqual({ deleteRange: 3 })
@@ -178,12 +189,7 @@ describe('deleteInRanges', () => {
     const { db, rows } = await open(all)
     await expect(
       db.transaction('rw', rows, async () => {
-        await deleteInRanges(
-          rows,
-          all.map((r) => r.id),
-          keyId,
-          new PageSize(),
-        )
+        await deleteInRanges(rows, keySet(all.map((r) => r.id)), new PageSize())
         expect(await rows.count()).toBe(0)
         throw new Error('stop')
       }),

@@ -73,15 +73,35 @@ export function rowId(key: unknown, keyId: (key: unknown) => string): string | n
   return `\u0000${keyId(key)}`
 }
 
-/** The lowest and highest of `keys` in IndexedDB's order. */
-export function keySpan(keys: Iterable<IndexableType>): [IndexableType, IndexableType] | null {
-  let lo: IndexableType | undefined
-  let hi: IndexableType | undefined
-  for (const key of keys) {
-    if (lo === undefined || cmp(key, lo) < 0) lo = key
-    if (hi === undefined || cmp(key, hi) > 0) hi = key
+/**
+ * A set of keys as IndexedDB tells them apart, with their lowest and highest key. Built one key
+ * at a time, so that a caller can give the window turns while it fills a large one.
+ */
+export class KeySet {
+  readonly #ids = new Set<string | number>()
+  #span: [IndexableType, IndexableType] | null = null
+  constructor(readonly keyId: (key: unknown) => string) {}
+
+  add(key: IndexableType): void {
+    this.#ids.add(rowId(key, this.keyId))
+    const span = this.#span
+    if (!span) this.#span = [key, key]
+    else if (cmp(key, span[0]) < 0) span[0] = key
+    else if (cmp(key, span[1]) > 0) span[1] = key
   }
-  return lo === undefined || hi === undefined ? null : [lo, hi]
+
+  has(key: IndexableType): boolean {
+    return this.#ids.has(rowId(key, this.keyId))
+  }
+
+  get size(): number {
+    return this.#ids.size
+  }
+
+  /** The lowest and highest key added; null while empty. */
+  get span(): [IndexableType, IndexableType] | null {
+    return this.#span
+  }
 }
 
 /**
@@ -142,15 +162,12 @@ export async function walk(
  */
 export async function deleteInRanges(
   table: Table,
-  keys: readonly IndexableType[],
-  keyId: (key: unknown) => string,
+  keys: KeySet,
   size: PageSize,
   onprogress: (rows: number) => void = () => {},
 ): Promise<void> {
-  const span = keySpan(keys)
+  const span = keys.span
   if (!span) return
-  const doomed = new Set<string | number>()
-  for (const key of keys) doomed.add(rowId(key, keyId))
   const deletes: Promise<unknown>[] = []
   let run: [IndexableType, IndexableType] | null = null
   let inRun = 0
@@ -170,7 +187,7 @@ export async function deleteInRanges(
   }
   await walk(table, span, false, size, (page) => {
     for (const key of page) {
-      if (doomed.has(rowId(key, keyId))) {
+      if (keys.has(key)) {
         if (run) run[1] = key
         else run = [key, key]
         inRun++
