@@ -133,6 +133,20 @@ async function phase(page, action, done, name = null) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))))
   })
   const to = await now(page)
+  // Beside the profile, the long tasks (ms from the phase's start) to find them in it.
+  if (profiler && name && name !== 'reload')
+    await writeFile(
+      join(PROFILE_DIR, `${profiler.size}-${name}.tasks.json`),
+      JSON.stringify(
+        await page.evaluate(
+          (from) =>
+            window.__benchTasks
+              .filter((t) => t.start >= from - 1)
+              .map((t) => ({ start: t.start - from, duration: t.duration })),
+          from,
+        ),
+      ),
+    )
   return {
     ms,
     longestTaskMs: await longestTask(page, from, to),
@@ -395,6 +409,8 @@ export async function benchAppAt(chromium, launch, url, size, say) {
           () => countShows(page, events),
           step,
         )
+      // BENCH_STOP_AFTER_UNDO=1 ends the size here (a short run while working on undo and redo).
+      if (process.env['BENCH_STOP_AFTER_UNDO']) return result
     }
 
     say(`  ${size}: reload`)

@@ -69,6 +69,11 @@ export const strings = {
     `Show ${next.toLocaleString('en')} more (${hidden.toLocaleString('en')} not shown)`,
   undone: (label: string) => `Undone: ${label}.`,
   redone: (label: string) => `Redone: ${label}.`,
+  /** The busy indicator's label while a large undo or redo runs ("…" is added). */
+  undoing: (label: string) => `Undoing ${label}`,
+  redoing: (label: string) => `Redoing ${label}`,
+  undoStopped: (what: 'undo' | 'redo') =>
+    `The ${what} was cancelled; nothing was changed. ${what === 'undo' ? 'Undo' : 'Redo'} is still there to try again.`,
   couldNot: (what: string, error: unknown) => `Could not ${what}: ${errorMessage(error)}`,
   nothingToUndo: 'Nothing to undo',
   nothingToRedo: 'Nothing to redo',

@@ -79,4 +79,20 @@ describe('coarseChanges', () => {
     subscription.unsubscribe()
     expect(seen[0]).toBe(49)
   })
+
+  it('reports a ranged delete as the whole table, so a query by another index hears it', async () => {
+    const db = await open()
+    const parts = await reported(db, () => db.rows.where('id').between(10, 20, true, true).delete())
+    expect(ranges(parts[`idb://${db.name}/rows/group`])).toBe(1)
+    const seen: number[] = []
+    const subscription = liveQuery(() => db.rows.where('group').equals('g1').count()).subscribe(
+      (n) => seen.push(n),
+    )
+    await expect.poll(() => seen.length).toBe(1)
+    await db.rows.where('id').between(0, 99, true, true).delete()
+    await expect.poll(() => seen.length).toBe(2)
+    subscription.unsubscribe()
+    // g1 holds ids 1, 4, …, 199 (67): 4 of them in 10–20, 33 below 100.
+    expect(seen).toEqual([63, 34])
+  })
 })

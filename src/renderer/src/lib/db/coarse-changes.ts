@@ -2,7 +2,8 @@
  * Large deletes tell live queries "this table changed" instead of listing every key. Dexie already
  * does so for adds and puts of 50 rows or more; for deletes it builds a tree of every deleted key,
  * merges it per request and clones it at commit for this window and the others (undo of a 50k-event
- * import: hundreds of ms in one task). A wider change only makes a live query re-run, never miss one.
+ * import: hundreds of ms in one task). Ranged deletes are told as the whole table too. A wider
+ * change only makes a live query re-run, never miss one.
  */
 import { RangeSet, type DBCore, type Middleware, type ObservabilitySet } from 'dexie'
 
@@ -29,7 +30,13 @@ export const coarseChanges: Middleware<DBCore> = {
         return {
           ...table,
           mutate(req) {
-            if (req.type === 'delete' && !req.mutatedParts && req.keys.length >= WHOLE_TABLE_FROM)
+            if (req.mutatedParts) return table.mutate(req)
+            // A ranged delete (undo of an import deletes in ranges) is reported by Dexie on the
+            // primary key only; other indexes are told too.
+            if (
+              req.type === 'deleteRange' ||
+              (req.type === 'delete' && req.keys.length >= WHOLE_TABLE_FROM)
+            )
               return table.mutate({ ...req, mutatedParts: wholeTable() })
             return table.mutate(req)
           },

@@ -107,6 +107,89 @@ describe('runCommand and UndoStack', () => {
     expect(await snapshot(db)).toEqual(after)
   })
 
+  it('undoes and redoes a large import among other rows exactly, in few ranged deletes', async () => {
+    const counter = failAtWrite(Infinity)
+    const db = openTestDb(undefined, [counter])
+    const stack = new UndoStack()
+    // Rows already there sit between the imported ones in key order.
+    const before = Array.from({ length: 30 }, (_, i) => ({ id: `n${i * 97}x`, body: 'old' }))
+    await db.notes.bulkAdd(before)
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ id: `n${i}`, body: `Note ${i}` }))
+    await runCommand(db, 'Import', ['notes'], () => db.notes.bulkAdd(rows), stack)
+    const start = await snapshot(db)
+    const writes = counter.writes
+    const progress: number[][] = []
+    await stack.undo(db, { onprogress: (done, total) => progress.push([done, total]) })
+    expect(await db.notes.toArray()).toEqual(before.toSorted((a, b) => (a.id < b.id ? -1 : 1)))
+    // One delete request per run between the old rows, not one per row.
+    expect(counter.writes - writes).toBeLessThanOrEqual(before.length + 1)
+    // Rows checked, then rows deleted: it counts up to everything.
+    expect(progress.at(-1)).toEqual([6000, 6000])
+    const done = progress.map((p) => p[0]!)
+    expect(done).toEqual(done.toSorted((a, b) => a - b))
+    await stack.redo(db)
+    expect(await snapshot(db)).toEqual(start)
+  })
+
+  it('refuses a large undo or redo when another connection changed one row, writing nothing', async () => {
+    const name = uniqueName()
+    const db = openTestDb(name)
+    const other = new Dexie(name) as TestDb
+    other.version(1).stores(SCHEMA)
+    opened.push(other)
+    const rows = Array.from({ length: 2000 }, (_, i) => ({ id: `n${i}`, body: `Note ${i}` }))
+    const importRows = () =>
+      runCommand(db, 'Import', ['notes'], () => db.notes.bulkAdd(rows), stack)
+    let stack = new UndoStack()
+    // A row changed, a row gone: each is a conflict found by walking the table.
+    for (const change of [
+      () => other.notes.update('n1234', { body: 'edited elsewhere' }),
+      () => other.notes.delete('n1999'),
+    ]) {
+      await importRows()
+      await change()
+      const now = await snapshot(db)
+      await expect(stack.undo(db)).rejects.toMatchObject({ name: 'HistoryConflictError' })
+      expect(await snapshot(db)).toEqual(now)
+      expect(stack.canUndo).toBe(false)
+      await db.notes.clear()
+      stack = new UndoStack()
+    }
+    // A redo whose rows must be absent finds one written since.
+    await importRows()
+    await stack.undo(db)
+    await other.notes.add({ id: 'n777', body: 'written elsewhere' })
+    await expect(stack.redo(db)).rejects.toMatchObject({ name: 'HistoryConflictError' })
+    expect(await db.notes.toArray()).toEqual([{ id: 'n777', body: 'written elsewhere' }])
+    expect(stack.canRedo).toBe(false)
+  })
+
+  it('stops an undo or redo when its signal aborts, with the store and both stacks as they were', async () => {
+    const db = openTestDb()
+    const stack = new UndoStack()
+    const rows = Array.from({ length: 2500 }, (_, i) => ({ id: `n${i}`, body: `Note ${i}` }))
+    await runCommand(db, 'Import', ['notes'], () => db.notes.bulkAdd(rows), stack)
+    const after = await snapshot(db)
+    for (const at of [1, 3000, 4999]) {
+      const stop = new AbortController()
+      const undoing = stack.undo(db, {
+        signal: stop.signal,
+        onprogress: (done) => void (done >= at && stop.abort()),
+      })
+      await expect(undoing).rejects.toMatchObject({ name: 'HistoryStopped' })
+      expect(await snapshot(db)).toEqual(after)
+      expect(stack.state).toMatchObject({ canUndo: true, canRedo: false })
+    }
+    await stack.undo(db)
+    const stop = new AbortController()
+    stop.abort()
+    await expect(stack.redo(db, { signal: stop.signal })).rejects.toMatchObject({
+      name: 'HistoryStopped',
+    })
+    expect(await db.notes.count()).toBe(0)
+    expect(stack.state).toMatchObject({ canUndo: false, canRedo: true })
+  })
+
   it('round-trips an update and a delete', async () => {
     const db = openTestDb()
     const stack = new UndoStack()

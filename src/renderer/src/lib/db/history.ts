@@ -19,6 +19,17 @@ import Dexie, {
 import { deepEqual } from '../domain/canonical'
 import { nextTask } from '../domain/pacing'
 import { pipelined } from './pipelined'
+import {
+  KeySet,
+  PageSize,
+  RANGES_FROM,
+  deleteInRanges,
+  rowId,
+  rowWeight,
+  rowsThatFit,
+  walk,
+  worthWalking,
+} from './keyed-ranges'
 
 /**
  * One row's change inside a command. `before` is undefined when the row did not exist (an add),
@@ -238,11 +249,20 @@ function keyId(key: unknown): string {
   return `?${String(key)}`
 }
 
-type Step = { readonly table: string; readonly key: IndexableType; readonly value: unknown }
-
 /** Undo or redo found rows changed since the command (in another window); nothing was written. */
 export class HistoryConflictError extends Error {
   override name = 'HistoryConflictError'
+}
+
+/** An undo or redo stopped by the user (its signal aborted); nothing was written. */
+export class HistoryStopped extends Error {
+  override name = 'HistoryStopped'
+}
+
+/** What an undo or redo may be given: progress (rows done of all) and a signal that stops it. */
+export interface StepOptions {
+  onprogress?: (done: number, total: number) => void
+  signal?: AbortSignal
 }
 
 /**
@@ -252,83 +272,212 @@ export class HistoryConflictError extends Error {
  */
 const CHUNK_ROWS = 250
 
-function* chunks<T>(rows: readonly T[]): Generator<readonly T[]> {
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) yield rows.slice(i, i + CHUNK_ROWS)
-}
-
 /**
- * What each touched row must hold now for the step to be safe: after an undo's command, the last
- * after-image of each row; before a redo, the first before-image (undefined: the row is absent).
+ * [from, to) of each request's rows: CHUNK_ROWS, fewer where `values` are heavy (an imported
+ * article's text), so that cloning one request stays short.
  */
-async function expectedNow(
-  changes: readonly Change[],
-  direction: 'undo' | 'redo',
-): Promise<Step[]> {
-  const byRow = new Map<string, Step>()
-  for (let i = 0; i < changes.length; i++) {
-    // Run before the transaction opens, so the window may have a turn (an import is 100k rows).
-    if (i % CHUNK_ROWS === CHUNK_ROWS - 1) await nextTask()
-    const c = changes[i]!
-    const id = `${c.table}\u0000${keyId(c.key)}`
-    if (direction === 'undo') byRow.set(id, { table: c.table, key: c.key, value: c.after })
-    else if (!byRow.has(id)) byRow.set(id, { table: c.table, key: c.key, value: c.before })
+function* parts(rows: number, values?: readonly unknown[]): Generator<readonly [number, number]> {
+  for (let i = 0; i < rows;) {
+    const n = values
+      ? rowsThatFit(rowWeight(values, i, Math.min(rows, i + CHUNK_ROWS)), CHUNK_ROWS)
+      : CHUNK_ROWS
+    const to = Math.min(rows, i + n)
+    yield [i, to]
+    i = to
   }
-  return [...byRow.values()]
+}
+
+/** Time spent preparing a step before the window gets a turn (before the transaction opens). */
+const PREPARE_SLICE_MS = 8
+
+/** Awaits a turn for the window when the current slice has run PREPARE_SLICE_MS. */
+function slices(): () => Promise<void> | null {
+  let since = performance.now()
+  return () => {
+    if (performance.now() - since < PREPARE_SLICE_MS) return null
+    return nextTask().then(() => void (since = performance.now()))
+  }
+}
+
+/** One table's rows as they must be now for the step to be safe, keyed by rowId. */
+interface Expected {
+  readonly table: string
+  /** The change whose image the row must hold: its after-image for undo, before-image for redo. */
+  readonly rows: Map<string | number, Change>
+  /** How many of them must be present (the rest must be absent). */
+  present: number
+  span: [IndexableType, IndexableType] | null
+}
+
+/** Consecutive writes of one kind on one table: they go down as bulk requests, in order. */
+interface Batch {
+  readonly table: string
+  readonly put: boolean
+  readonly keys: IndexableType[]
+  readonly values: unknown[]
+  /** A large delete's keys as a set, to walk the table for runs of them. */
+  set: KeySet | null
+}
+
+interface Plan {
+  readonly expected: Expected[]
+  readonly batches: Batch[]
+  /** Rows checked plus rows written: what progress counts. */
+  readonly total: number
 }
 
 /**
- * Writes images back in one read-write transaction, in the order given. Consecutive steps of the
- * same kind on the same table go down as one bulk request, which IndexedDB still runs in order.
+ * Works out, in slices before the transaction opens (an import is 250,000 rows), what each
+ * touched row must hold now and what to write. Undo writes the before-images newest first, redo
+ * the after-images oldest first. A row must hold, for undo, the last after-image the command
+ * left; for redo, the first before-image (undefined: the row is absent).
  */
-async function applySteps(
-  db: Dexie,
-  steps: readonly Step[],
-  expected: readonly Step[] = [],
+async function plan(changes: readonly Change[], direction: 'undo' | 'redo'): Promise<Plan> {
+  const turn = slices()
+  const expected = new Map<string, Expected>()
+  const batches: Batch[] = []
+  const n = changes.length
+  for (let j = 0; j < n; j++) {
+    const c = changes[j]!
+    let table = expected.get(c.table)
+    if (!table)
+      expected.set(c.table, (table = { table: c.table, rows: new Map(), present: 0, span: null }))
+    const id = rowId(c.key, keyId)
+    if (direction === 'undo') table.rows.set(id, c)
+    else if (!table.rows.has(id)) table.rows.set(id, c)
+
+    const w = changes[direction === 'undo' ? n - 1 - j : j]!
+    const value = direction === 'undo' ? w.before : w.after
+    const last = batches.at(-1)
+    const put = value !== undefined
+    if (last && last.table === w.table && last.put === put) {
+      last.keys.push(w.key)
+      if (put) last.values.push(value)
+    } else
+      batches.push({ table: w.table, put, keys: [w.key], values: put ? [value] : [], set: null })
+    const waiting = turn()
+    if (waiting) await waiting
+  }
+  let total = 0
+  for (const e of expected.values()) {
+    const span = e.rows.size >= RANGES_FROM ? new KeySet(keyId) : null
+    for (const c of e.rows.values()) {
+      if ((direction === 'undo' ? c.after : c.before) !== undefined) e.present++
+      span?.add(c.key)
+      const waiting = turn()
+      if (waiting) await waiting
+    }
+    e.span = span?.span ?? null
+    total += e.rows.size
+  }
+  for (const b of batches) {
+    if (!b.put && b.keys.length >= RANGES_FROM) {
+      const set = (b.set = new KeySet(keyId))
+      for (const key of b.keys) {
+        set.add(key)
+        const waiting = turn()
+        if (waiting) await waiting
+      }
+    }
+    total += b.keys.length
+  }
+  return { expected: [...expected.values()], batches, total }
+}
+
+/**
+ * Checks that every row holds what `e` expects, in the caller's transaction: by walking the
+ * table in key order where the rows are most of what lies between their lowest and highest keys
+ * (an import's), else by asking for them in bulk.
+ */
+async function checkTable(
+  tx: Transaction,
+  e: Expected,
+  direction: 'undo' | 'redo',
+  step: (rows: number) => void,
 ): Promise<void> {
-  const tables = [...new Set([...steps, ...expected].map((s) => s.table))]
+  const table = tx.table(e.table)
+  const image = (c: Change): unknown => (direction === 'undo' ? c.after : c.before)
+  const conflict = (): never => {
+    throw new HistoryConflictError('changed since')
+  }
+  // Only absent rows expected: their keys are enough. Values need a key inside each row.
+  const keysOnly = e.present === 0
+  const walkable = keysOnly || typeof table.schema.primKey.keyPath === 'string'
+  if (e.span && walkable && (await worthWalking(table, e.span, e.rows.size))) {
+    let found = 0
+    // Rows read back are cloned onto the window as they arrive: pages of at most 1,000.
+    const size = keysOnly ? new PageSize() : new PageSize(12, 50, 1000)
+    await walk(table, e.span, !keysOnly, size, (keys, rows) => {
+      const before = found
+      keys.forEach((key, i) => {
+        const c = e.rows.get(rowId(key, keyId))
+        if (!c) return
+        const want = image(c)
+        if (want === undefined || !deepEqual(rows?.[i], want)) conflict()
+        found++
+      })
+      step(found - before)
+    })
+    if (found !== e.present) conflict()
+    // The rows that had to be absent were checked by not being met.
+    step(e.rows.size - e.present)
+    return
+  }
+  const rows = [...e.rows.values()]
+  await pipelined(
+    parts(rows.length, rows.map(image)),
+    ([from, to]) => table.bulkGet(rows.slice(from, to).map((c) => c.key)),
+    (now, [from, to]) => {
+      for (let i = from; i < to; i++) if (!deepEqual(now[i - from], image(rows[i]!))) conflict()
+      step(to - from)
+    },
+  )
+}
+
+/** Writes one batch in the caller's transaction: large deletes by key ranges, the rest in bulk. */
+async function writeBatch(tx: Transaction, b: Batch, step: (rows: number) => void): Promise<void> {
+  const table = tx.table(b.table)
+  if (b.set && (await worthWalking(table, b.set.span, b.set.size))) {
+    await deleteInRanges(table, b.set, new PageSize(), step)
+    return
+  }
+  // Dexie refuses explicit keys on a table whose rows carry their own.
+  const outbound = table.schema.primKey.keyPath == null
+  await pipelined(
+    parts(b.keys.length, b.put ? b.values : undefined),
+    ([from, to]): Promise<unknown> => {
+      const keys = b.keys.slice(from, to)
+      if (!b.put) return table.bulkDelete(keys)
+      const values = b.values.slice(from, to)
+      // Dexie types bulkPut's keys without compound (array) keys, which IndexedDB allows.
+      if (outbound) return table.bulkPut(values, keys as IndexableTypeArrayReadonly)
+      return table.bulkPut(values)
+    },
+    (_, [from, to]) => step(to - from),
+  )
+}
+
+/**
+ * Checks and writes a planned step in one read-write transaction. The check runs in the same
+ * transaction as the writes, so nothing can change in between; a conflict or a stop throws
+ * inside it, and IndexedDB rolls back whatever was written.
+ */
+async function applyPlan(db: Dexie, p: Plan, direction: 'undo' | 'redo', options: StepOptions) {
+  const { onprogress, signal } = options
+  const tables = [...new Set([...p.expected.map((e) => e.table), ...p.batches.map((b) => b.table)])]
+  let done = 0
+  const step = (rows: number): void => {
+    if (signal?.aborted) throw new HistoryStopped('stopped')
+    done += rows
+    onprogress?.(done, p.total)
+  }
   await Dexie.ignoreTransaction(() =>
     db.transaction('rw', tables, async (tx) => {
-      // Checked in the same transaction as the writes, so nothing can change in between; one
-      // bulk read per table (a large import touches a hundred thousand rows).
-      const byTable = new Map<string, Step[]>()
-      for (const e of expected) {
-        const rows = byTable.get(e.table)
-        if (rows) rows.push(e)
-        else byTable.set(e.table, [e])
-      }
-      for (const [name, all] of byTable) {
-        await pipelined(
-          chunks(all),
-          (rows) => tx.table(name).bulkGet(rows.map((e) => e.key)),
-          (now, rows) => {
-            if (rows.some((e, i) => !deepEqual(now[i], e.value)))
-              throw new HistoryConflictError('changed since')
-          },
-        )
-      }
-      let i = 0
-      while (i < steps.length) {
-        const first = steps[i]!
-        const isPut = first.value !== undefined
-        const batch: Step[] = []
-        while (i < steps.length) {
-          const step = steps[i]!
-          if (step.table !== first.table || (step.value !== undefined) !== isPut) break
-          batch.push(step)
-          i++
-        }
-        const table = tx.table(first.table)
-        // Dexie refuses explicit keys on a table whose rows carry their own.
-        const outbound = table.schema.primKey.keyPath == null
-        await pipelined(chunks(batch), (part): Promise<unknown> => {
-          const keys = part.map((s) => s.key)
-          const values = part.map((s) => s.value)
-          if (!isPut) return table.bulkDelete(keys)
-          // Dexie types bulkPut's keys without compound (array) keys, which IndexedDB allows.
-          if (outbound) return table.bulkPut(values, keys as IndexableTypeArrayReadonly)
-          return table.bulkPut(values)
-        })
-      }
+      step(0)
+      for (const e of p.expected) await checkTable(tx, e, direction, step)
+      for (const b of p.batches) await writeBatch(tx, b, step)
+      // A stop that came while the last request ran still leaves nothing written.
+      step(0)
     }),
   )
 }
@@ -442,16 +591,16 @@ export class UndoStack {
   }
 
   /** Reverts the latest command; resolves to its label, or undefined when there was none. */
-  undo(db: Dexie): Promise<string | undefined> {
-    return this.#step(db, 'undo')
+  undo(db: Dexie, options: StepOptions = {}): Promise<string | undefined> {
+    return this.#step(db, 'undo', options)
   }
 
   /** Replays the latest undone command; resolves to its label, or undefined when there was none. */
-  redo(db: Dexie): Promise<string | undefined> {
-    return this.#step(db, 'redo')
+  redo(db: Dexie, options: StepOptions = {}): Promise<string | undefined> {
+    return this.#step(db, 'redo', options)
   }
 
-  #step(db: Dexie, direction: 'undo' | 'redo'): Promise<string | undefined> {
+  #step(db: Dexie, direction: 'undo' | 'redo', options: StepOptions): Promise<string | undefined> {
     // Inside a transaction this would wait for the queue that is waiting for it.
     if (Dexie.currentTransaction)
       return Promise.reject(new Error(`Cannot ${direction} inside a transaction.`))
@@ -459,16 +608,12 @@ export class UndoStack {
       const from = direction === 'undo' ? this.#undo : this.#redo
       const entry = from.at(-1)
       if (!entry) return undefined
-      const steps =
-        direction === 'undo'
-          ? entry.changes.toReversed().map((c) => ({ table: c.table, key: c.key, value: c.before }))
-          : entry.changes.map((c) => ({ table: c.table, key: c.key, value: c.after }))
       // Another window may have changed these rows since (each window keeps its own stacks, over
       // one shared store): then this step would overwrite that work, so it is refused and dropped.
-      const expected = await expectedNow(entry.changes, direction)
+      const planned = await plan(entry.changes, direction)
       try {
         // Throws with the stacks untouched: the transaction wrote all of it or none of it.
-        await applySteps(db, steps, expected)
+        await applyPlan(db, planned, direction, options)
       } catch (error) {
         if (!(error instanceof HistoryConflictError)) throw error
         from.pop()

@@ -4,6 +4,8 @@ import type { TimelineEvent } from '$shared/corpus'
 import {
   NO_FILTER,
   combineEvents,
+  eventCombiner,
+  eventCombinerPaced,
   describeSourcing,
   eventCombiner,
   eventCombinerPaced,
@@ -67,6 +69,36 @@ describe('combineEvents', () => {
     expect(event!.people).toEqual(['Hun Sen', 'Sar Kheng'])
     expect(curated).toEqual(before)
     expect(describeSourcing(sourcing(event!))).toBe('2 sources, contradicted')
+  })
+
+  it('orders an event’s own quotes by when they were added, ties as stored', () => {
+    const quote = (id: string, createdAt: number): UserEvidence => ({ ...against, id, createdAt })
+    const [event] = combineEvents(
+      [curated],
+      [],
+      [quote('late', 9), quote('tie-a', 5), quote('early', 1), quote('tie-b', 5)],
+      [],
+    )
+    expect(event!.evidence.map((e) => e.id)).toEqual(['law#0', 'early', 'tie-a', 'tie-b', 'late'])
+  })
+
+  it('combines in slices exactly as in one pass', async () => {
+    const quotes = Array.from({ length: 3000 }, (_, i) => ({
+      ...against,
+      id: `q${i}`,
+      eventId: i % 2 ? 'law' : `u${i % 5}`,
+      createdAt: (i * 7) % 11,
+    }))
+    const notes = [{ eventId: 'law', tags: ['t'], people: [], organisations: [], updatedAt: 1 }]
+    let pauses = 0
+    const paced = await eventCombinerPaced(quotes, notes, {
+      due: () => true,
+      pause: async () => void pauses++,
+    })
+    const whole = eventCombiner(quotes, notes)
+    expect(paced.curated(curated)).toEqual(whole.curated(curated))
+    expect(paced.curated(curated).evidence).toHaveLength(1501)
+    expect(pauses).toBeGreaterThan(1)
   })
 
   it('includes the user’s own events', () => {

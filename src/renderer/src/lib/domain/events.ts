@@ -5,6 +5,7 @@
  */
 import type { CategoryId, Dating, Evidence, TimelineEvent } from '$shared/corpus'
 import type { EventAnnotation, UserEvent, UserEvidence } from './types'
+import { runSteps, runStepsPaced, type Pacer } from './pacing'
 import {
   NO_GRADES,
   supportAtLeast,
@@ -12,7 +13,6 @@ import {
   type GradeBook,
   type SupportLevel,
 } from './grading'
-import { runSteps, runStepsPaced, sortPaced, type Pacer } from './pacing'
 
 export interface EvidenceView extends Evidence {
   /** `<eventId>#<n>` for curated evidence, the record id for the user's. */
@@ -51,55 +51,62 @@ export function combineEvents(
  * combineEvents one event at a time, for work split across tasks: `curated` and `user` turn one
  * event of each kind into its AppEvent with the user's quotes and annotations.
  */
-export type EventCombiner = {
-  curated: (event: TimelineEvent) => AppEvent
-  user: (event: UserEvent) => AppEvent
-}
-
-const byCreatedAt = (a: UserEvidence, b: UserEvidence) => a.createdAt - b.createdAt
-
 export function eventCombiner(
   userEvidence: readonly UserEvidence[],
   annotations: readonly EventAnnotation[],
 ): EventCombiner {
-  return runSteps(combining([...userEvidence].sort(byCreatedAt), annotations))
+  return runSteps(combinerSteps(userEvidence, annotations))
 }
 
-/** eventCombiner in slices: at 100,000 quotes its sort and maps took over 100 ms in one task. */
-export async function eventCombinerPaced(
+/** eventCombiner in slices: a large project has a quote per event, 100,000 of them. */
+export function eventCombinerPaced(
   userEvidence: readonly UserEvidence[],
   annotations: readonly EventAnnotation[],
   pacer: Pacer,
 ): Promise<EventCombiner> {
-  const sorted = await sortPaced(userEvidence, byCreatedAt, pacer)
-  return runStepsPaced(combining(sorted, annotations), pacer)
+  return runStepsPaced(combinerSteps(userEvidence, annotations), pacer)
 }
 
-/** The combiner over the user's quotes in creation order; yields every thousand rows. */
-function* combining(
-  sortedEvidence: readonly UserEvidence[],
+export interface EventCombiner {
+  curated: (event: TimelineEvent) => AppEvent
+  user: (event: UserEvent) => AppEvent
+}
+
+function* combinerSteps(
+  userEvidence: readonly UserEvidence[],
   annotations: readonly EventAnnotation[],
 ): Generator<void, EventCombiner, void> {
+  // Grouped by event, then each group sorted by creation (ties in stored order): the order of
+  // sorting every quote first, without a sort of all of a large project's quotes in one go.
+  const byEvent = new Map<string, UserEvidence[]>()
+  for (let i = 0; i < userEvidence.length; i++) {
+    const e = userEvidence[i]!
+    const group = byEvent.get(e.eventId)
+    if (group) group.push(e)
+    else byEvent.set(e.eventId, [e])
+    if ((i & 1023) === 1023) yield
+  }
   const extra = new Map<string, EvidenceView[]>()
-  for (let i = 0; i < sortedEvidence.length; i++) {
-    const e = sortedEvidence[i]!
-    const view: EvidenceView = {
-      id: e.id,
-      origin: 'user',
-      articleId: e.articleId,
-      stance: e.stance,
-      quote: e.quote,
-      position: e.position,
-    }
-    const views = extra.get(e.eventId)
-    if (views) views.push(view)
-    else extra.set(e.eventId, [view])
-    if (i % 1000 === 999) yield
+  let i = 0
+  for (const [eventId, group] of byEvent) {
+    if ((++i & 1023) === 0) yield
+    if (group.length > 1) group.sort((a, b) => a.createdAt - b.createdAt)
+    extra.set(
+      eventId,
+      group.map((e) => ({
+        id: e.id,
+        origin: 'user',
+        articleId: e.articleId,
+        stance: e.stance,
+        quote: e.quote,
+        position: e.position,
+      })),
+    )
   }
   const notes = new Map<string, EventAnnotation>()
-  for (let i = 0; i < annotations.length; i++) {
-    notes.set(annotations[i]!.eventId, annotations[i]!)
-    if (i % 1000 === 999) yield
+  for (let j = 0; j < annotations.length; j++) {
+    notes.set(annotations[j]!.eventId, annotations[j]!)
+    if ((j & 1023) === 1023) yield
   }
   const combine = (base: Omit<AppEvent, 'tags'>): AppEvent => {
     const annotation = notes.get(base.id)

@@ -138,3 +138,17 @@ describe('evidenceCountsByArticle', () => {
     expect(pauses).toBeGreaterThan(3)
   })
 })
+
+describe('evidenceCountsByArticlePaced', () => {
+  it('counts as the one-pass version does, pausing between slices', async () => {
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      evidence: [{ articleId: `a${i % 7}` }, { articleId: 'b' }],
+    }))
+    let pauses = 0
+    const pacer = { due: () => true, pause: async () => void pauses++ }
+    const counts = await evidenceCountsByArticlePaced(events, pacer)
+    expect(counts).toEqual(evidenceCountsByArticle(events))
+    expect(counts.get('b')).toBe(1000)
+    expect(pauses).toBe(3)
+  })
+})

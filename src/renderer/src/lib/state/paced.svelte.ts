@@ -25,6 +25,21 @@ export function slicedPacer(wanted: () => boolean): Pacer {
   }
 }
 
+/**
+ * Runs `compute` in slices, starting in a task of its own: the values one change sets off each
+ * ran a first slice inside the same effect flush, together one long task (undo of a large
+ * import). Rejects with Abandoned when no longer `wanted` by then.
+ */
+export async function runInSlices<I, O>(
+  input: I,
+  compute: (input: I, pacer: Pacer) => Promise<O>,
+  wanted: () => boolean,
+): Promise<O> {
+  await nextTask()
+  if (!wanted()) throw new Abandoned()
+  return compute(input, slicedPacer(wanted))
+}
+
 export class PacedValue<I, O> {
   #value = $state.raw<O>() as O
   // Nothing is worked out yet: the initial value stands in until the first result.
@@ -42,17 +57,17 @@ export class PacedValue<I, O> {
 
   #start(input: I, compute: (input: I, pacer: Pacer) => Promise<O>): void {
     const run = ++this.#run
-    const pacer = slicedPacer(() => run === this.#run)
+    const wanted = (): boolean => run === this.#run
     this.#pending = true
-    compute(input, pacer).then(
+    runInSlices(input, compute, wanted).then(
       (result) => {
-        if (run !== this.#run) return
+        if (!wanted()) return
         this.#value = result
         this.#pending = false
       },
       (error: unknown) => {
         if (error instanceof Abandoned) return
-        if (run === this.#run) this.#pending = false
+        if (wanted()) this.#pending = false
         throw error
       },
     )

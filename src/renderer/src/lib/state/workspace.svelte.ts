@@ -13,7 +13,7 @@ import { TimelineCache } from './timeline-cache.svelte'
 import { importedArticles } from '../db/queries/articles'
 import { addEvidence, createEvent, type NewEvent, type Passage } from '../db/actions/annotations'
 import { editEntities } from '../db/actions/entities'
-import { redo, undo } from '../db/actions/undo'
+import { HistoryStopped, redo, undo, undoState } from '../db/actions/undo'
 import { describeDate, sortByDatePaced } from '../domain/dates'
 import { eventCombinerPaced, eventFilter, type AppEvent } from '../domain/events'
 import { filterPaced, mapPaced } from '../domain/pacing'
@@ -375,21 +375,36 @@ export class Workspace {
     }
   }
 
-  async undo(): Promise<void> {
-    try {
-      const label = await undo()
-      if (label) this.messages.show('info', strings.undone(label))
-    } catch (error) {
-      this.messages.show('error', strings.couldNot('undo', error))
-    }
+  undo(): Promise<void> {
+    return this.#historyStep('undo')
   }
 
-  async redo(): Promise<void> {
+  redo(): Promise<void> {
+    return this.#historyStep('redo')
+  }
+
+  /** Undo or redo under the busy indicator: progress for a large one, and Cancel. */
+  async #historyStep(direction: 'undo' | 'redo'): Promise<void> {
+    const label = (direction === 'undo' ? undoState.undoLabel : undoState.redoLabel) ?? ''
     try {
-      const label = await redo()
-      if (label) this.messages.show('info', strings.redone(label))
+      const done = await this.busy.run(
+        direction === 'undo' ? strings.undoing(label) : strings.redoing(label),
+        (report, signal) =>
+          (direction === 'undo' ? undo : redo)({
+            signal,
+            onprogress: (rows, total) => report(total === 0 ? 1 : rows / total),
+          }),
+        { cancellable: true },
+      )
+      if (done)
+        this.messages.show(
+          'info',
+          direction === 'undo' ? strings.undone(done) : strings.redone(done),
+        )
     } catch (error) {
-      this.messages.show('error', strings.couldNot('redo', error))
+      if (error instanceof HistoryStopped)
+        this.messages.show('info', strings.undoStopped(direction))
+      else this.messages.show('error', strings.couldNot(direction, error))
     }
   }
 

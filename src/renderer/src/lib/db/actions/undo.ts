@@ -1,30 +1,32 @@
 /**
  * Undo and redo of the user's changes (see ../history.ts), and their state for the UI. Failures
- * come back as WriteError; the stacks stay as they were.
+ * come back as WriteError; the stacks stay as they were. A stopped step (its signal aborted)
+ * comes back as HistoryStopped: nothing was changed.
  */
 import { db } from '../db'
-import { HistoryConflictError, history } from '../history'
+import { HistoryConflictError, HistoryStopped, history, type StepOptions } from '../history'
 import { WriteError, toWriteError } from './errors'
 import { HistoryView } from './undo-state.svelte'
 import { assertWritable } from '../write-guard'
 
+export { HistoryStopped, type StepOptions }
+
 export const undoState = new HistoryView(history)
 
-export async function undo(): Promise<string | undefined> {
-  assertWritable()
-  try {
-    return await history.undo(db)
-  } catch (error) {
-    if (error instanceof HistoryConflictError) throw new WriteError('conflict', error.message)
-    throw toWriteError(error)
-  }
+export function undo(options: StepOptions = {}): Promise<string | undefined> {
+  return step('undo', options)
 }
 
-export async function redo(): Promise<string | undefined> {
+export function redo(options: StepOptions = {}): Promise<string | undefined> {
+  return step('redo', options)
+}
+
+async function step(direction: 'undo' | 'redo', options: StepOptions): Promise<string | undefined> {
   assertWritable()
   try {
-    return await history.redo(db)
+    return await (direction === 'undo' ? history.undo(db, options) : history.redo(db, options))
   } catch (error) {
+    if (error instanceof HistoryStopped) throw error
     if (error instanceof HistoryConflictError) throw new WriteError('conflict', error.message)
     throw toWriteError(error)
   }

@@ -33,8 +33,11 @@ function dateOf(edtf: string | null): number | null {
 }
 
 export function* sourcesOf(data: SearchData): Generator<SearchSource> {
-  const articles = new Map(data.articles.map((a) => [a.id, a]))
-  for (const a of data.articles)
+  // The lookups fill as their sources go out: a map of 100,000 events built in one go was a
+  // long task between two slices of the caller.
+  const articles = new Map<string, (typeof data.articles)[number]>()
+  for (const a of data.articles) {
+    articles.set(a.id, a)
     yield articleSource({
       id: a.id,
       title: a.title,
@@ -42,8 +45,10 @@ export function* sourcesOf(data: SearchData): Generator<SearchSource> {
       sha256: a.sha256,
       date: dateOf(a.published.edtf),
     })
-  const events = new Map(data.events.map((e) => [e.id, e]))
-  for (const e of data.events)
+  }
+  const events = new Map<string, (typeof data.events)[number]>()
+  for (const e of data.events) {
+    events.set(e.id, e)
     yield eventSource({
       id: e.id,
       title: e.title,
@@ -53,6 +58,7 @@ export function* sourcesOf(data: SearchData): Generator<SearchSource> {
       articleIds: [...new Set(e.evidence.map((x) => x.articleId))],
       date: dateOf(e.date.edtf),
     })
+  }
   for (const n of data.notes) {
     const event = events.get(n.eventId)
     yield noteSource({
