@@ -1,6 +1,6 @@
 /**
  * Reading and deleting many rows of one table by key ranges instead of one request per row, for
- * large undo and redo steps (docs/decisions/0026-undo-in-key-ranges.md). The table is walked in
+ * large undo and redo steps (docs/decisions/0027-undo-in-key-ranges.md). The table is walked in
  * key order a page at a time; a run of rows to delete with nothing else between them goes as one
  * ranged delete. Everything here runs inside the caller's read-write transaction.
  */
