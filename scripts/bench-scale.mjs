@@ -53,6 +53,18 @@ function observeLongTasks() {
     for (const entry of list.getEntries())
       window.__benchTasks.push({ start: entry.startTime, duration: entry.duration })
   }).observe({ type: 'longtask', buffered: true })
+  // What ran in each long frame (script by script): a CPU profile cannot tell tasks apart.
+  window.__benchScripts = []
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      for (const script of entry.scripts ?? [])
+        if (script.duration >= 20)
+          window.__benchScripts.push({
+            start: script.startTime,
+            duration: script.duration,
+            what: `${script.invoker} ${script.sourceFunctionName} ${script.sourceURL.split('/').pop()}:${script.sourceCharPosition}`,
+          })
+  }).observe({ type: 'long-animation-frame', buffered: true })
 }
 
 async function now(page) {
@@ -129,8 +141,19 @@ async function profiled(name, work) {
       )
       for (const [what, ms] of selfTimes(profile, 6, [at, at + task.duration]))
         profiler.say(`      ${ms.toFixed(0).padStart(6)} ms  ${what}`)
+      for (const script of await scriptsIn(profiler.page, task))
+        profiler.say(`      script of ${script.duration.toFixed(0)} ms: ${script.what}`)
     }
   }
+}
+
+/** The scripts of 20 ms or more that ran within `task` (long animation frames' attribution). */
+async function scriptsIn(page, task) {
+  return page.evaluate(
+    ({ start, duration }) =>
+      window.__benchScripts.filter((s) => s.start >= start - 1 && s.start <= start + duration),
+    task,
+  )
 }
 
 /** The long tasks (over 50 ms) that started in [from, to] (page clock). */

@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
-import { filterPaced, mapPaced, sortPaced, UNPACED, type Pacer } from './pacing'
+import {
+  filterPaced,
+  mapPaced,
+  SLICE_MS,
+  sortPaced,
+  timedPacer,
+  UNPACED,
+  type Pacer,
+} from './pacing'
 
 /** A pacer that is due every `every` calls and counts its pauses. */
 function everyCall(every: number): Pacer & { pauses: number } {
@@ -50,5 +58,31 @@ describe('paced loops', () => {
     )
     expect(pacer.pauses).toBeGreaterThan(100)
     expect(await sortPaced([], (a: number, b: number) => a - b, UNPACED)).toEqual([])
+  })
+})
+
+describe('timedPacer', () => {
+  it('is due at once, then after each slice of SLICE_MS, with a turn at every pause', async () => {
+    let clock = 1000
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => clock)
+    try {
+      let turns = 0
+      const pacer = timedPacer(() => {
+        turns++
+        return Promise.resolve()
+      })
+      expect(pacer.due()).toBe(true)
+      await pacer.pause()
+      expect(turns).toBe(1)
+      expect(pacer.due()).toBe(false)
+      clock += SLICE_MS
+      expect(pacer.due()).toBe(false)
+      clock += 1
+      expect(pacer.due()).toBe(true)
+      await pacer.pause()
+      expect([turns, pacer.due()]).toEqual([2, false])
+    } finally {
+      spy.mockRestore()
+    }
   })
 })

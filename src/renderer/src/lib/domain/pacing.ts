@@ -22,10 +22,13 @@ export const SLICE_MS = 12
 
 /**
  * Slices of about SLICE_MS, each followed by `turn`: nextTask, unless the work must keep
- * something alive meanwhile (an IndexedDB transaction: lib/db/actions/project.ts).
+ * something alive meanwhile (an IndexedDB transaction: lib/db/actions/project.ts). Due at once:
+ * work is often started inside a task that has already run long (an effect flush after another
+ * paced value arrived, or several restarts of one in a row), and each start taking a whole
+ * slice there made tasks of 140 ms at 100k events. So the first slice gets a task of its own.
  */
 export function timedPacer(turn: () => Promise<void> = nextTask): Pacer {
-  let since = performance.now()
+  let since = -Infinity
   return {
     due: () => performance.now() - since > SLICE_MS,
     pause: async () => {
