@@ -3,7 +3,7 @@ import { generateProject } from '../../../../../../scripts/generate-project.mjs'
 import { PROJECT_TABLES, emptyProjectData, parseProjectFile, type ProjectData } from './format'
 import { COPY_TITLE_PREFIX, planMerge, planMergePaced, type MergePlan } from './merge'
 import { CURATED_EVENT, makeImportedArticle, testContext, validData } from './test-fixtures'
-import type { Pacer } from '../pacing'
+import { countingPacer } from '../test-pacer'
 
 /** The store after writing the plan: new rows appended; annotations, grades, notes replaced by key. */
 function apply(existing: ProjectData, plan: MergePlan): ProjectData {
@@ -263,19 +263,6 @@ describe('planMergePaced', () => {
     return parsed.project.data
   }
 
-  /** Always due: pauses at every place the plan may stop. */
-  function alwaysDue(): Pacer & { pauses: number } {
-    const pacer = {
-      pauses: 0,
-      due: () => true,
-      pause: () => {
-        pacer.pauses++
-        return Promise.resolve()
-      },
-    }
-    return pacer
-  }
-
   it('makes the plan planMerge makes, pausing along the way', async () => {
     const incoming = generated(600)
     // The generator writes no annotations or grades: some of each, so their passes are paced too.
@@ -304,7 +291,7 @@ describe('planMergePaced', () => {
     existing.grades.forEach((g, i) => i % 2 === 0 && ((g.updatedAt -= 1), (g.reason = 'older')))
 
     for (const store of [emptyProjectData(), existing]) {
-      const pacer = alwaysDue()
+      const pacer = countingPacer()
       const paced = await planMergePaced(store, incoming, pacer)
       const whole = planMerge(store, incoming)
       expect(paced).toEqual(whole)
@@ -319,12 +306,12 @@ describe('planMergePaced', () => {
   })
 
   it('pauses nowhere when the pacer is never due, and plans an empty file', async () => {
-    const pacer = { ...alwaysDue(), due: () => false }
+    const pacer = countingPacer(Infinity)
     expect(await planMergePaced(validData(), validData(), pacer)).toEqual(
       planMerge(validData(), validData()),
     )
     expect(pacer.pauses).toBe(0)
-    expect(await planMergePaced(validData(), emptyProjectData(), alwaysDue())).toEqual(
+    expect(await planMergePaced(validData(), emptyProjectData(), countingPacer())).toEqual(
       planMerge(validData(), emptyProjectData()),
     )
   })
