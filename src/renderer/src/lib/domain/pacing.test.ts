@@ -1,13 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
-import {
-  filterPaced,
-  mapPaced,
-  SLICE_MS,
-  sortPaced,
-  timedPacer,
-  UNPACED,
-} from './pacing'
+import { filterPaced, mapPaced, SLICE_MS, sortPaced, timedPacer, UNPACED } from './pacing'
 
 import { countingPacer } from './test-pacer'
 
