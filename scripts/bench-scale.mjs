@@ -53,6 +53,18 @@ function observeLongTasks() {
     for (const entry of list.getEntries())
       window.__benchTasks.push({ start: entry.startTime, duration: entry.duration })
   }).observe({ type: 'longtask', buffered: true })
+  // What ran in each long frame (script by script): a CPU profile cannot tell tasks apart.
+  window.__benchScripts = []
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      for (const script of entry.scripts ?? [])
+        if (script.duration >= 20)
+          window.__benchScripts.push({
+            start: script.startTime,
+            duration: script.duration,
+            what: `${script.invoker} ${script.sourceFunctionName} ${script.sourceURL.split('/').pop()}:${script.sourceCharPosition}`,
+          })
+  }).observe({ type: 'long-animation-frame', buffered: true })
 }
 
 async function now(page) {
@@ -80,19 +92,22 @@ async function longestTask(page, from, to) {
 const PROFILE_DIR = process.env['BENCH_PROFILE'] ?? null
 let profiler = null
 
-async function startProfile(cdp, say) {
+async function startProfile(cdp, say, page) {
   if (!PROFILE_DIR) return
   await mkdir(PROFILE_DIR, { recursive: true })
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
-  profiler = { cdp, say, size: 0 }
+  profiler = { cdp, say, page, size: 0 }
 }
 
 /** Self time per function (name, file, line), longest first. */
-export function selfTimes(profile, top = 12) {
+export function selfTimes(profile, top = 12, [from, to] = [-Infinity, Infinity]) {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
   const totals = new Map()
+  let at = profile.startTime / 1000
   profile.samples.forEach((id, i) => {
+    at += (profile.timeDeltas[i] ?? 0) / 1000
+    if (at < from || at > to) return
     const frame = byNode.get(id)?.callFrame
     if (!frame) return
     const file = frame.url.split('/').pop() || '(native)'
@@ -105,6 +120,7 @@ export function selfTimes(profile, top = 12) {
 async function profiled(name, work) {
   if (!profiler || !name) return work()
   await profiler.cdp.send('Profiler.start')
+  const from = await now(profiler.page)
   try {
     return await work()
   } finally {
@@ -116,7 +132,36 @@ async function profiled(name, work) {
     profiler.say(`    profile of ${name}, self time:`)
     for (const [what, ms] of selfTimes(profile))
       profiler.say(`      ${ms.toFixed(0).padStart(6)} ms  ${what}`)
+    const to = await now(profiler.page)
+    for (const task of await tasksBetween(profiler.page, from, to)) {
+      // The page clock and the profile's differ by the start's round trip: a few ms.
+      const at = profile.startTime / 1000 + (task.start - from)
+      profiler.say(
+        `    task of ${task.duration.toFixed(0)} ms at ${(task.start - from).toFixed(0)} ms:`,
+      )
+      for (const [what, ms] of selfTimes(profile, 6, [at, at + task.duration]))
+        profiler.say(`      ${ms.toFixed(0).padStart(6)} ms  ${what}`)
+      for (const script of await scriptsIn(profiler.page, task))
+        profiler.say(`      script of ${script.duration.toFixed(0)} ms: ${script.what}`)
+    }
   }
+}
+
+/** The scripts of 20 ms or more that ran within `task` (long animation frames' attribution). */
+async function scriptsIn(page, task) {
+  return page.evaluate(
+    ({ start, duration }) =>
+      window.__benchScripts.filter((s) => s.start >= start - 1 && s.start <= start + duration),
+    task,
+  )
+}
+
+/** The long tasks (over 50 ms) that started in [from, to] (page clock). */
+async function tasksBetween(page, from, to) {
+  return page.evaluate(
+    ({ from, to }) => window.__benchTasks.filter((t) => t.start >= from - 1 && t.start <= to),
+    { from, to },
+  )
 }
 
 /** Times `action` until `done` resolves; ms and the longest task in between. */
@@ -372,7 +417,7 @@ export async function benchAppAt(chromium, launch, url, size, say) {
     const page = context.pages()[0] ?? (await context.newPage())
     page.setDefaultTimeout(15 * 60_000)
     const cdp = await context.newCDPSession(page)
-    await startProfile(cdp, say)
+    await startProfile(cdp, say, page)
     if (profiler) profiler.size = size
     await page.goto(url)
     await visibleAfterNavigation(page, 120_000)
@@ -393,6 +438,8 @@ export async function benchAppAt(chromium, launch, url, size, say) {
       'import',
     )
     result.import.recordsPerS = records / (result.import.ms / 1000)
+    // BENCH_STOP_AFTER_IMPORT=1 ends the size here (a short run while working on check and import).
+    if (process.env['BENCH_STOP_AFTER_IMPORT']) return result
 
     // BENCH_RELOAD_ONLY=1: import, reload and heap only (a short run while working on reload).
     const reloadOnly = Boolean(process.env['BENCH_RELOAD_ONLY'])

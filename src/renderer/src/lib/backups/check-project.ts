@@ -3,7 +3,9 @@
  * Worker (lib/workers/project-check.worker.ts) so a large file never freezes the window; where
  * there are no Workers (unit tests in Node) it runs in place, with the same result. The checked
  * project comes back in parts of a few thousand rows, each message its own short task to receive.
+ * A file the user picked goes to the Worker as it is: reading and decoding it are the check's too.
  */
+import { readProjectFile } from './read-project-file'
 import {
   emptyProjectData,
   parseProjectFile,
@@ -14,6 +16,12 @@ import {
 } from '../domain/project/format'
 
 export type ProjectCheck = { ok: true; project: Project } | { ok: false; problems: string[] }
+
+/**
+ * A project file's text, or the file itself (a Blob posts to the Worker without a copy; its text
+ * would be a 90 MB clone at 100k events, and decoding it a task of its own).
+ */
+export type ProjectSource = string | Blob
 
 /** One message from the checker: a whole structured clone of 100k rows is a quarter-second task. */
 export type CheckPart =
@@ -66,10 +74,10 @@ export class CheckAssembly {
 }
 
 export async function checkProjectText(
-  text: string,
+  source: ProjectSource,
   context: ProjectContext,
 ): Promise<ProjectCheck> {
-  if (typeof Worker === 'undefined') return checkProjectInPlace(text, context)
+  if (typeof Worker === 'undefined') return checkProjectInPlace(source, context)
   const worker = new Worker(new URL('../workers/project-check.worker.ts', import.meta.url), {
     type: 'module',
   })
@@ -85,7 +93,7 @@ export async function checkProjectText(
         }
       }
       worker.onerror = (event) => reject(new Error(event.message || 'the checker stopped'))
-      worker.postMessage({ text, context })
+      worker.postMessage({ source, context })
     })
   } finally {
     worker.terminate()
@@ -94,10 +102,14 @@ export async function checkProjectText(
 
 /** The check itself, on whichever thread calls it. */
 export async function checkProjectInPlace(
-  text: string,
+  source: ProjectSource,
   context: ProjectContext,
 ): Promise<ProjectCheck> {
-  const parsed = parseProjectFile(text, context)
+  // A file too large is refused by its size, before it is read.
+  const read =
+    typeof source === 'string' ? { ok: true as const, text: source } : await readProjectFile(source)
+  if (!read.ok) return read
+  const parsed = parseProjectFile(read.text, context)
   if (!parsed.ok) return parsed
   const checksums = await verifyProjectChecksums(parsed.project)
   return checksums.length > 0

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { CATEGORIES } from '$shared/corpus'
 import type { EntityEdit } from '$shared/entities'
 import { TEST_META, seed, snapshot, testStores } from './test-stores'
@@ -135,6 +136,55 @@ describe('importProject', () => {
     expect(progress.at(-1)).toEqual([total, total])
     expect(progress.length).toBeGreaterThan(3)
     expect(await store.db.notes.count()).toBe(many + 2)
+  })
+
+  it('plans in slices inside its transaction: the same merge, and a cancel meanwhile writes nothing', async () => {
+    const base = await withRealChecksums(validData())
+    // More rows than the plan takes between places it may pause.
+    const notes = Array.from({ length: 300 }, (_, i) => ({
+      id: `bulk-note-${i}`,
+      eventId: CURATED_EVENT,
+      body: `Note ${i}`,
+      createdAt: i,
+      updatedAt: i,
+    }))
+    const text = serializeProject({ ...base, notes: [...base.notes, ...notes] }, META)
+    const data = structuredClone(base)
+    data.userEvents[0]!.title = 'Changed in this store'
+    const whole = openStore()
+    await seed(whole.db, data)
+    const expected = await importProject(text, testContext(), whole)
+
+    // A clock that moves 20 ms at every look: every place the plan may pause is due.
+    let clock = 0
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20))
+    const waits = vi.spyOn(Dexie, 'waitFor')
+    try {
+      const sliced = openStore()
+      await seed(sliced.db, data)
+      expect(await importProject(text, testContext(), sliced)).toEqual(expected)
+      expect(waits).toHaveBeenCalled()
+      expect(await snapshot(sliced.db)).toEqual(await snapshot(whole.db))
+
+      const cancelled = openStore()
+      await seed(cancelled.db, data)
+      const before = await snapshot(cancelled.db)
+      const stop = new AbortController()
+      waits.mockImplementationOnce((promise) => {
+        stop.abort()
+        return Dexie.waitFor(promise)
+      })
+      const parsed = parseProjectFile(text, testContext())
+      if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
+      await expect(
+        importCheckedProject(parsed.project, cancelled, { signal: stop.signal }),
+      ).rejects.toBeInstanceOf(ImportCancelled)
+      expect(await snapshot(cancelled.db)).toEqual(before)
+      expect(cancelled.history.canUndo).toBe(false)
+    } finally {
+      now.mockRestore()
+      waits.mockRestore()
+    }
   })
 
   it('writes nothing for an invalid file, and says why', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { annotationBase, isOrphan, shownAnnotations } from './annotation-lists'
-import { UNPACED, type Pacer } from './pacing'
+import { UNPACED } from './pacing'
+import { countingPacer } from './test-pacer'
 import type { Highlight, Note } from './types'
 
 const highlight = (
@@ -50,19 +51,6 @@ const sources = {
   notes: [note('n1', 'e1'), note('n2', 'e2'), note('n3', 'removed-event')],
 }
 
-/** A pacer that asks for a pause after every item, to prove the slices change nothing. */
-function everyItem(): Pacer & { pauses: number } {
-  const pacer = {
-    pauses: 0,
-    due: () => true,
-    pause: () => {
-      pacer.pauses++
-      return Promise.resolve()
-    },
-  }
-  return pacer
-}
-
 describe('isOrphan', () => {
   it('is true when the passage or its article is gone', () => {
     const body = sources.articles[0]!.body
@@ -95,7 +83,7 @@ describe('annotation lists', () => {
   })
 
   it('gives the same lists when it pauses after every item', async () => {
-    const pacer = everyItem()
+    const pacer = countingPacer()
     const paced = await annotationBase(sources, pacer)
     const whole = await annotationBase(sources, UNPACED)
     expect(paced).toEqual(whole)

@@ -17,6 +17,27 @@ export function nextTask(): Promise<void> {
 
 export const UNPACED: Pacer = { due: () => false, pause: () => Promise.resolve() }
 
+/** How long a slice of paced work runs before the window gets a turn. */
+export const SLICE_MS = 12
+
+/**
+ * Slices of about SLICE_MS, each followed by `turn`: nextTask, unless the work must keep
+ * something alive meanwhile (an IndexedDB transaction: lib/db/actions/project.ts). Due at once:
+ * work is often started inside a task that has already run long (an effect flush after another
+ * paced value arrived, or several restarts of one in a row), and each start taking a whole
+ * slice there made tasks of 140 ms at 100k events. So the first slice gets a task of its own.
+ */
+export function timedPacer(turn: () => Promise<void> = nextTask): Pacer {
+  let since = -Infinity
+  return {
+    due: () => performance.now() - since > SLICE_MS,
+    pause: async () => {
+      await turn()
+      since = performance.now()
+    },
+  }
+}
+
 /** Thrown by a pacer's pause when the work is no longer wanted (newer input came). */
 export class Abandoned extends Error {}
 

@@ -5,24 +5,17 @@
  * abandon a run still going. Construct inside a component, like LiveQuery.
  */
 import { untrack } from 'svelte'
-import { Abandoned, nextTask, type Pacer } from '../domain/pacing'
-
-const SLICE_MS = 12
+import { Abandoned, nextTask, timedPacer, type Pacer } from '../domain/pacing'
 
 /**
  * The app's pacer: slices of about SLICE_MS, each followed by a turn for the window; once
  * `wanted` says no, the next pause throws Abandoned.
  */
 export function slicedPacer(wanted: () => boolean): Pacer {
-  let since = performance.now()
-  return {
-    due: () => performance.now() - since > SLICE_MS,
-    pause: async () => {
-      await nextTask()
-      if (!wanted()) throw new Abandoned()
-      since = performance.now()
-    },
-  }
+  return timedPacer(async () => {
+    await nextTask()
+    if (!wanted()) throw new Abandoned()
+  })
 }
 
 /**

@@ -4,6 +4,7 @@
  * the store in one undoable command, all or nothing: written in chunks inside that one
  * transaction, with progress between them, and a cancel aborts it. Browser and Electron alike.
  */
+import Dexie from 'dexie'
 import { db as appDb, type SourcelineDb } from '../db'
 import { history as appHistory, runCommand, type UndoStack } from '../history'
 import {
@@ -15,11 +16,12 @@ import {
   type ProjectMeta,
   type ProjectTable,
 } from '../../domain/project/format'
-import { planMerge } from '../../domain/project/merge'
+import { planMergePaced } from '../../domain/project/merge'
+import { nextTask, timedPacer } from '../../domain/pacing'
 import { readAllTables } from '../tables'
 import { pipelined } from '../pipelined'
 import { WriteError, toWriteError } from './errors'
-import { checkProjectText } from '../../backups/check-project'
+import { checkProjectText, type ProjectSource } from '../../backups/check-project'
 import { counts } from '../../strings'
 
 /** The user cancelled the import; nothing was written. */
@@ -87,12 +89,16 @@ export interface ExportMeta {
 }
 
 /**
- * Reads `text` as a project file and checks the whole of it (schema, references, offsets,
- * checksums) without writing anything, once. Throws ImportError listing every problem found.
+ * Reads `source` (a project file's text, or the file) and checks the whole of it (schema,
+ * references, offsets, checksums) without writing anything, once. Throws ImportError listing
+ * every problem found.
  */
-export async function readCheckedProject(text: string, context: ProjectContext): Promise<Project> {
+export async function readCheckedProject(
+  source: ProjectSource,
+  context: ProjectContext,
+): Promise<Project> {
   // In a Worker where there are Workers: a large file never freezes the window.
-  const checked = await checkProjectText(text, context)
+  const checked = await checkProjectText(source, context)
   if (!checked.ok) throw new ImportError(checked.problems)
   return checked.project
 }
@@ -156,8 +162,13 @@ export async function importCheckedProject(
       'Import project',
       PROJECT_TABLES,
       async () => {
-        // Planned against the store as this transaction sees it, so nothing can change between.
-        const plan = planMerge(await readAllTables(store.db), incoming)
+        // Planned against the store as this transaction sees it, so nothing can change between;
+        // in slices (100k records), the transaction kept open by Dexie's requests meanwhile.
+        const plan = await planMergePaced(
+          await readAllTables(store.db),
+          incoming,
+          timedPacer(() => Dexie.waitFor(nextTask())),
+        )
         const added = {} as Record<ProjectTable, number>
         const total = PROJECT_TABLES.reduce((n, table) => n + plan.add[table].length, 0)
         let written = 0

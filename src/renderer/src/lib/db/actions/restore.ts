@@ -16,7 +16,9 @@ import {
   type ProjectContext,
   type ProjectTable,
 } from '../../domain/project/format'
-import { planMerge, type MergeConflict } from '../../domain/project/merge'
+import { planMergePaced, type MergeConflict } from '../../domain/project/merge'
+import { timedPacer } from '../../domain/pacing'
+import type { ProjectSource } from '../../backups/check-project'
 import { readAllTables } from '../tables'
 import { readCheckedProject, type ProjectStore } from './project'
 import { WriteError, toWriteError } from './errors'
@@ -46,15 +48,18 @@ export interface RestorePreview {
   exportedAt: string
 }
 
-/** The merge an import would make now. The import itself plans again inside its transaction. */
+/**
+ * The merge an import of `source` (a project file's text, or the file) would make now, planned in
+ * slices. The import itself plans again inside its transaction.
+ */
 export async function previewImport(
-  text: string,
+  source: ProjectSource,
   context: ProjectContext,
   store: ProjectStore = APP_STORE,
 ): Promise<ImportPreview> {
-  const project = await readCheckedProject(text, context)
+  const project = await readCheckedProject(source, context)
   const existing = await readAllTables(store.db)
-  const plan = planMerge(existing, project.data)
+  const plan = await planMergePaced(existing, project.data, timedPacer())
   return {
     added: totalRecords(plan.add),
     skipped: plan.skipped,

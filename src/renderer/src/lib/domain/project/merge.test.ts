@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { PROJECT_TABLES, emptyProjectData, type ProjectData } from './format'
-import { COPY_TITLE_PREFIX, planMerge, type MergePlan } from './merge'
-import { CURATED_EVENT, makeImportedArticle, validData } from './test-fixtures'
+import { generateProject } from '../../../../../../scripts/generate-project.mjs'
+import { PROJECT_TABLES, emptyProjectData, parseProjectFile, type ProjectData } from './format'
+import { COPY_TITLE_PREFIX, planMerge, planMergePaced, type MergePlan } from './merge'
+import { CURATED_EVENT, makeImportedArticle, testContext, validData } from './test-fixtures'
+import { countingPacer } from '../test-pacer'
 
 /** The store after writing the plan: new rows appended; annotations, grades, notes replaced by key. */
 function apply(existing: ProjectData, plan: MergePlan): ProjectData {
@@ -250,5 +252,67 @@ describe('planMerge: grades and explained conflicts', () => {
       { ...validData(), conflictNotes: [note, { ...note, id: 'dates:x' }] },
     )
     expect(plan.add.conflictNotes).toEqual([{ ...note, id: 'dates:x' }])
+  })
+})
+
+describe('planMergePaced', () => {
+  /** The benchmark's generated project, as the check reads it. */
+  function generated(events: number): ProjectData {
+    const parsed = parseProjectFile(JSON.stringify(generateProject(events)), testContext())
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
+    return parsed.project.data
+  }
+
+  it('makes the plan planMerge makes, pausing along the way', async () => {
+    const incoming = generated(600)
+    // The generator writes no annotations or grades: some of each, so their passes are paced too.
+    incoming.eventAnnotations = incoming.userEvents.slice(0, 300).map((e, i) => ({
+      eventId: e.id,
+      tags: [`tag-${i % 5}`],
+      people: [],
+      organisations: [],
+      updatedAt: i,
+    }))
+    incoming.grades = incoming.evidence.slice(0, 300).map((e, i) => ({
+      id: `quote:${e.id}`,
+      kind: 'quote' as const,
+      targetId: e.id,
+      grade: '2',
+      reason: `graded ${i}`,
+      updatedAt: 10 + i,
+    }))
+    // A store that has part of the file, some of it changed: skips, copies, unions, newer grades.
+    const existing = structuredClone(incoming)
+    existing.userEvents = existing.userEvents.filter((_, i) => i % 3 !== 0)
+    existing.userEvents.forEach((e, i) => i % 7 === 0 && (e.title = `Changed ${i}`))
+    existing.notes.forEach((n, i) => i % 5 === 0 && (n.body = `Changed ${i}`))
+    existing.eventAnnotations.forEach((a, i) => i % 4 === 0 && (a.tags = ['here-only']))
+    existing.articles[0]!.sha256 = 'c'.repeat(64)
+    existing.grades.forEach((g, i) => i % 2 === 0 && ((g.updatedAt -= 1), (g.reason = 'older')))
+
+    for (const store of [emptyProjectData(), existing]) {
+      const pacer = countingPacer()
+      const paced = await planMergePaced(store, incoming, pacer)
+      const whole = planMerge(store, incoming)
+      expect(paced).toEqual(whole)
+      const rows = PROJECT_TABLES.reduce((n, table) => n + incoming[table].length, 0)
+      // A pause every 128 rows or so of each pass, and not at every row.
+      expect(pacer.pauses).toBeGreaterThan(rows / 128)
+      expect(pacer.pauses).toBeLessThan(rows)
+    }
+    expect(planMerge(existing, incoming).conflicts.length).toBeGreaterThan(0)
+    expect(planMerge(existing, incoming).combined.length).toBeGreaterThan(0)
+    expect(planMerge(existing, incoming).replaced.length).toBeGreaterThan(0)
+  })
+
+  it('pauses nowhere when the pacer is never due, and plans an empty file', async () => {
+    const pacer = countingPacer(Infinity)
+    expect(await planMergePaced(validData(), validData(), pacer)).toEqual(
+      planMerge(validData(), validData()),
+    )
+    expect(pacer.pauses).toBe(0)
+    expect(await planMergePaced(validData(), emptyProjectData(), countingPacer())).toEqual(
+      planMerge(validData(), emptyProjectData()),
+    )
   })
 })

@@ -2,11 +2,13 @@
  * Merging a project file into what the store already holds, without losing either side: what is
  * already there is skipped, a record whose id is taken by something different is added as a
  * flagged copy under a new id, and references to the copy follow it. Pure and deterministic: the
- * same store and file always give the same plan. Policy: docs/decisions/0006-project-file.md.
+ * same store and file always give the same plan, at once (planMerge) or in slices that give the
+ * window turns (planMergePaced, 100k records). Policy: docs/decisions/0006-project-file.md.
  */
 import { canonicalJson, deepEqual } from '../canonical'
 import { MAX_ID_LENGTH, emptyProjectData, type ProjectData, type ProjectTable } from './format'
 import { gradeId } from '../grading'
+import { runSteps, runStepsPaced, type Pacer } from '../pacing'
 
 /** A record added as a copy because its id was taken by different content. */
 export interface MergeConflict {
@@ -42,6 +44,44 @@ type Row = { id: string }
  * records as mutable: the plan holds fresh objects wherever something changed.
  */
 export function planMerge(existing: ProjectData, incoming: ProjectData): MergePlan {
+  return runSteps(planning(existing, incoming))
+}
+
+/** planMerge in slices, pausing whenever `pacer` says a slice has run long; the same plan. */
+export function planMergePaced(
+  existing: ProjectData,
+  incoming: ProjectData,
+  pacer: Pacer,
+): Promise<MergePlan> {
+  return runStepsPaced(planning(existing, incoming), pacer)
+}
+
+/** Rows between the places the plan may pause: asking the pacer costs more than a row. */
+const ROWS_PER_STEP = 128
+
+/** Where a loop over rows may pause: every ROWS_PER_STEP-th row. */
+const mayPause = (index: number): boolean => index % ROWS_PER_STEP === ROWS_PER_STEP - 1
+
+/** Each of `rows` through `each`, yielding (a place to pause) every ROWS_PER_STEP rows. */
+function* eachRow<T>(rows: readonly T[], each: (row: T) => void): Generator<void, void, void> {
+  for (let i = 0; i < rows.length; i++) {
+    each(rows[i]!)
+    if (mayPause(i)) yield
+  }
+}
+
+/** `rows` mapped, yielding every ROWS_PER_STEP rows. */
+function* mapRows<T, U>(rows: readonly T[], map: (row: T) => U): Generator<void, U[], void> {
+  const out = new Array<U>(rows.length)
+  for (let i = 0; i < rows.length; i++) {
+    out[i] = map(rows[i]!)
+    if (mayPause(i)) yield
+  }
+  return out
+}
+
+/** planMerge's work, yielding wherever it may pause. */
+function* planning(existing: ProjectData, incoming: ProjectData): Generator<void, MergePlan, void> {
   const add = emptyProjectData()
   const conflicts: MergeConflict[] = []
   const combined: string[] = []
@@ -49,60 +89,70 @@ export function planMerge(existing: ProjectData, incoming: ProjectData): MergePl
 
   // Articles first, then events: the other tables point at them, and their ids may change.
   const articleIds = new Map<string, string>()
-  const storedBySha = new Map(existing.articles.map((a) => [a.sha256, a.id]))
-  const incomingArticles = incoming.articles.filter((article) => {
+  const storedBySha = new Map<string, string>()
+  yield* eachRow(existing.articles, (a) => storedBySha.set(a.sha256, a.id))
+  const incomingArticles: typeof incoming.articles = []
+  yield* eachRow(incoming.articles, (article) => {
     // The same file under any id is the same article: the stored one (and its metadata) wins.
     const stored = storedBySha.get(article.sha256)
-    if (stored === undefined) return true
+    if (stored === undefined) return void incomingArticles.push(article)
     articleIds.set(article.id, stored)
     skipped++
-    return false
   })
-  const articles = mergeTable('articles', existing.articles, incomingArticles, (copy) => ({
+  const articles = yield* mergeTable('articles', existing.articles, incomingArticles, (copy) => ({
     ...copy,
     title: prefixTitle(copy.title),
   }))
   add.articles = articles.add
   for (const [id, copyId] of articles.renamed) articleIds.set(id, copyId)
 
-  const events = mergeTable('userEvents', existing.userEvents, incoming.userEvents, (copy) => ({
-    ...copy,
-    title: prefixTitle(copy.title),
-  }))
+  const events = yield* mergeTable(
+    'userEvents',
+    existing.userEvents,
+    incoming.userEvents,
+    (copy) => ({ ...copy, title: prefixTitle(copy.title) }),
+  )
   add.userEvents = events.add
   const eventIds = events.renamed
 
   const toEvent = (id: string): string => eventIds.get(id) ?? id
   const toArticle = (id: string): string => articleIds.get(id) ?? id
 
-  const notes = mergeTable(
+  const notes = yield* mergeTable(
     'notes',
     existing.notes,
-    incoming.notes.map((n) => withChanged(n, { eventId: toEvent(n.eventId) })),
+    yield* mapRows(incoming.notes, (n) => withChanged(n, { eventId: toEvent(n.eventId) })),
     (copy, id) => ({ ...copy, body: appendLine(copy.body, copyNoteLine(id)) }),
   )
   add.notes = notes.add
 
-  const highlights = mergeTable(
+  const highlights = yield* mergeTable(
     'highlights',
     existing.highlights,
-    incoming.highlights.map((h) => withChanged(h, { articleId: toArticle(h.articleId) })),
+    yield* mapRows(incoming.highlights, (h) =>
+      withChanged(h, { articleId: toArticle(h.articleId) }),
+    ),
     (copy, id) => ({ ...copy, note: appendLine(copy.note, copyNoteLine(id)) }),
   )
   add.highlights = highlights.add
 
   // Evidence and entity edits have no free text to carry a flag: only their id says "copy".
-  const evidence = mergeTable(
+  const evidence = yield* mergeTable(
     'evidence',
     existing.evidence,
-    incoming.evidence.map((e) =>
+    yield* mapRows(incoming.evidence, (e) =>
       withChanged(e, { eventId: toEvent(e.eventId), articleId: toArticle(e.articleId) }),
     ),
     (copy) => copy,
   )
   add.evidence = evidence.add
 
-  const edits = mergeTable('entityEdits', existing.entityEdits, incoming.entityEdits, (c) => c)
+  const edits = yield* mergeTable(
+    'entityEdits',
+    existing.entityEdits,
+    incoming.entityEdits,
+    (c) => c,
+  )
   add.entityEdits = edits.add
 
   for (const result of [articles, events, notes, highlights, evidence, edits]) {
@@ -112,14 +162,12 @@ export function planMerge(existing: ProjectData, incoming: ProjectData): MergePl
 
   // Annotations are keyed by their event, so two of them cannot be kept side by side: tags and
   // links are sets, and the union keeps everything either side had.
-  const storedAnnotations = new Map(existing.eventAnnotations.map((a) => [a.eventId, a]))
-  for (const annotation of incoming.eventAnnotations) {
+  const storedAnnotations = new Map<string, (typeof existing.eventAnnotations)[number]>()
+  yield* eachRow(existing.eventAnnotations, (a) => storedAnnotations.set(a.eventId, a))
+  yield* eachRow(incoming.eventAnnotations, (annotation) => {
     const incomingOne = withChanged(annotation, { eventId: toEvent(annotation.eventId) })
     const stored = storedAnnotations.get(incomingOne.eventId)
-    if (!stored) {
-      add.eventAnnotations.push(incomingOne)
-      continue
-    }
+    if (!stored) return void add.eventAnnotations.push(incomingOne)
     const union = {
       eventId: stored.eventId,
       tags: unite(stored.tags, incomingOne.tags),
@@ -127,22 +175,19 @@ export function planMerge(existing: ProjectData, incoming: ProjectData): MergePl
       organisations: unite(stored.organisations, incomingOne.organisations),
       updatedAt: stored.updatedAt,
     }
-    if (deepEqual(union, stored)) {
-      skipped++
-      continue
-    }
+    if (deepEqual(union, stored)) return void skipped++
     add.eventAnnotations.push({
       ...union,
       updatedAt: Math.max(stored.updatedAt, incomingOne.updatedAt),
     })
     combined.push(stored.eventId)
-  }
+  })
 
   // Grades and explained conflicts describe one target each, so two cannot stand side by side:
   // the more recently changed one is kept (the stored one on a tie). Targets follow renamed copies.
   const toQuote = (id: string): string => evidence.renamed.get(id) ?? id
   const toHighlight = (id: string): string => highlights.renamed.get(id) ?? id
-  const grades = incoming.grades.map((grade) => {
+  const grades = yield* mapRows(incoming.grades, (grade) => {
     const targetId =
       grade.kind === 'article'
         ? toArticle(grade.targetId)
@@ -152,24 +197,24 @@ export function planMerge(existing: ProjectData, incoming: ProjectData): MergePl
     return withChanged(grade, { targetId, id: gradeId(grade.kind, targetId) })
   })
   const replaced: string[] = []
-  const newer = <T extends { id: string; updatedAt: number }>(
+  function* newer<T extends { id: string; updatedAt: number }>(
     stored: readonly T[],
     rows: readonly T[],
-  ): T[] => {
-    const byId = new Map(stored.map((r) => [r.id, r]))
-    return rows.filter((row) => {
+  ): Generator<void, T[], void> {
+    const byId = new Map<string, T>()
+    yield* eachRow(stored, (r) => byId.set(r.id, r))
+    const kept: T[] = []
+    yield* eachRow(rows, (row) => {
       const current = byId.get(row.id)
-      if (current === undefined) return true
-      if (deepEqual(current, row) || current.updatedAt >= row.updatedAt) {
-        skipped++
-        return false
-      }
+      if (current === undefined) return void kept.push(row)
+      if (deepEqual(current, row) || current.updatedAt >= row.updatedAt) return void skipped++
       replaced.push(row.id)
-      return true
+      kept.push(row)
     })
+    return kept
   }
-  add.grades = newer(existing.grades, grades)
-  add.conflictNotes = newer(existing.conflictNotes, incoming.conflictNotes)
+  add.grades = yield* newer(existing.grades, grades)
+  add.conflictNotes = yield* newer(existing.conflictNotes, incoming.conflictNotes)
 
   return { add, skipped, conflicts, combined, replaced }
 }
@@ -186,17 +231,21 @@ interface TableMerge<T> {
  * One id-keyed table. `flag` marks a copy (given the copy with its new id, and the original id);
  * it must depend only on those, so that importing the same file again finds the same copy.
  */
-function mergeTable<T extends Row>(
+function* mergeTable<T extends Row>(
   table: ProjectTable,
   existing: readonly T[],
   incoming: readonly T[],
   flag: (copy: T, originalId: string) => T,
-): TableMerge<T> {
-  const stored = new Map(existing.map((row) => [row.id, row]))
+): Generator<void, TableMerge<T>, void> {
+  const stored = new Map<string, T>()
+  yield* eachRow(existing, (row) => stored.set(row.id, row))
   // Ids a copy may not take: every incoming id, and every copy planned so far.
-  const taken = new Set(incoming.map((row) => row.id))
+  const taken = new Set<string>()
+  yield* eachRow(incoming, (row) => taken.add(row.id))
   const result: TableMerge<T> = { add: [], skipped: 0, conflicts: [], renamed: new Map() }
-  for (const row of incoming) {
+  for (let i = 0; i < incoming.length; i++) {
+    if (i > 0 && mayPause(i - 1)) yield
+    const row = incoming[i]!
     const current = stored.get(row.id)
     if (current === undefined) {
       result.add.push(row)
