@@ -175,10 +175,14 @@ async function zoomPanFrames(page, keys, raw) {
         timeline.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
       }
       const frames = []
+      // Frames over 20 ms (a vsync missed), each with the key pressed last before it.
+      const late = []
+      let key = null
       let running = true
       let last = 0
       const loop = (t) => {
         if (last) frames.push(t - last)
+        if (last && t - last > 20) late.push({ key, ms: t - last })
         last = t
         if (running) requestAnimationFrame(loop)
       }
@@ -186,14 +190,15 @@ async function zoomPanFrames(page, keys, raw) {
       // Raw vis-timeline at 50k+ takes seconds a key: stop after a minute, saying so.
       const started = performance.now()
       let pressed = 0
-      for (const key of keys) {
+      for (const next of keys) {
         if (raw && performance.now() - started > 60_000) break
-        press(key)
+        key = next
+        press(next)
         pressed++
         await new Promise((r) => setTimeout(r, 150))
       }
       running = false
-      return raw ? { frames, pressed } : frames
+      return { frames, pressed, late }
     },
     { keys, raw },
   )
@@ -356,19 +361,21 @@ export async function benchAppAt(chromium, launch, url, size, say) {
     result.import.recordsPerS = records / (result.import.ms / 1000)
 
     // The undo stack lives in memory: undo and redo the import before the reload forgets it.
-    say(`  ${size}: undo and redo the import`)
-    result.undo = await phase(
-      page,
-      () => page.getByTestId('undo').click(),
-      () => countShows(page, BUNDLED_EVENTS),
-      'undo',
-    )
-    result.redo = await phase(
-      page,
-      () => page.getByTestId('redo').click(),
-      () => countShows(page, total),
-      'redo',
-    )
+    if (!ZOOM_ONLY) {
+      say(`  ${size}: undo and redo the import`)
+      result.undo = await phase(
+        page,
+        () => page.getByTestId('undo').click(),
+        () => countShows(page, BUNDLED_EVENTS),
+        'undo',
+      )
+      result.redo = await phase(
+        page,
+        () => page.getByTestId('redo').click(),
+        () => countShows(page, total),
+        'redo',
+      )
+    }
 
     say(`  ${size}: reload`)
     result.reload = await phase(
@@ -385,13 +392,23 @@ export async function benchAppAt(chromium, launch, url, size, say) {
 
     say(`  ${size}: zoom and pan`)
     const from = await now(page)
-    const frames = await profiled('zoom-pan', () => zoomPanFrames(page, ZOOM_PAN, false))
+    const frames = []
+    const late = {}
+    await profiled('zoom-pan', async () => {
+      for (let run = 0; run < ZOOM_RUNS; run++) {
+        const played = await zoomPanFrames(page, ZOOM_PAN, false)
+        frames.push(...played.frames)
+        for (const { key } of played.late) late[key] = (late[key] ?? 0) + 1
+      }
+    })
     result.zoomPan = {
       p50: quantile(frames, 0.5),
       p95: quantile(frames, 0.95),
       frames: frames.length,
+      late,
       longestTaskMs: await longestTask(page, from, await now(page)),
     }
+    if (ZOOM_ONLY) return result
 
     say(`  ${size}: filter`)
     const shownInLaw = project.data.userEvents.filter((e) => e.category === 'law-policy').length
@@ -449,6 +466,13 @@ export async function benchAppAt(chromium, launch, url, size, say) {
   }
   return result
 }
+
+/**
+ * BENCH_ZOOM_ONLY=1 stops after zoom and pan and leaves undo/redo out (a short run while working
+ * on frames); BENCH_ZOOM_RUNS=<n> plays the zoom/pan script n times and pools the frames.
+ */
+const ZOOM_ONLY = Boolean(process.env['BENCH_ZOOM_ONLY'])
+const ZOOM_RUNS = Math.max(1, Number(process.env['BENCH_ZOOM_RUNS'] ?? 1))
 
 const RAW_LIMIT_MS = 3 * 60_000
 
