@@ -187,6 +187,22 @@ async function zoomPanFrames(page, keys, raw) {
         if (running) requestAnimationFrame(loop)
       }
       requestAnimationFrame(loop)
+      // Long animation frames (over 50 ms): where their time went, for BENCH_ZOOM_ONLY's report.
+      const loafs = []
+      const loafObserver = new PerformanceObserver((list) => {
+        for (const f of list.getEntries())
+          loafs.push({
+            ms: f.duration,
+            render: f.startTime + f.duration - f.renderStart,
+            styleLayout: f.startTime + f.duration - f.styleAndLayoutStart,
+            scripts: f.scripts.map((s) => ({
+              what: `${s.invoker} ${s.sourceFunctionName}`.trim(),
+              ms: s.duration,
+              forced: s.forcedStyleAndLayoutDuration,
+            })),
+          })
+      })
+      loafObserver.observe({ type: 'long-animation-frame' })
       // Raw vis-timeline at 50k+ takes seconds a key: stop after a minute, saying so.
       const started = performance.now()
       let pressed = 0
@@ -198,7 +214,8 @@ async function zoomPanFrames(page, keys, raw) {
         await new Promise((r) => setTimeout(r, 150))
       }
       running = false
-      return { frames, pressed, late }
+      loafObserver.disconnect()
+      return { frames, pressed, late, loafs }
     },
     { keys, raw },
   )
@@ -399,11 +416,21 @@ export async function benchAppAt(chromium, launch, url, size, say) {
         const played = await zoomPanFrames(page, ZOOM_PAN, false)
         frames.push(...played.frames)
         for (const { key } of played.late) late[key] = (late[key] ?? 0) + 1
+        if (ZOOM_ONLY)
+          for (const f of played.loafs)
+            say(
+              `    long frame ${f.ms.toFixed(0)} ms (style+layout at end ${f.styleLayout.toFixed(0)}, ` +
+                `render ${f.render.toFixed(0)}): ` +
+                f.scripts
+                  .map((x) => `${x.what} ${x.ms.toFixed(0)} (forced ${x.forced.toFixed(0)})`)
+                  .join('; '),
+            )
       }
     })
     result.zoomPan = {
       p50: quantile(frames, 0.5),
       p95: quantile(frames, 0.95),
+      p99: quantile(frames, 0.99),
       frames: frames.length,
       late,
       longestTaskMs: await longestTask(page, from, await now(page)),

@@ -359,7 +359,8 @@ function printScale(entry) {
       )
     if (app.zoomPan?.late)
       console.log(
-        `  zoom/pan: ${app.zoomPan.frames} frames, late (over 20 ms) after the key: ` +
+        `  zoom/pan: ${app.zoomPan.frames} frames, p99 ${round(app.zoomPan.p99)} ms, ` +
+          `late (over 20 ms) after the key: ` +
           (Object.entries(app.zoomPan.late)
             .map(([key, n]) => `${key} ${n}`)
             .join(', ') || 'none'),
