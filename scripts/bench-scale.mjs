@@ -234,25 +234,47 @@ async function zoomPanFrames(page, keys, raw) {
         timeline.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
       }
       const frames = []
+      // Frames over 20 ms (a vsync missed), each with the key pressed last before it.
+      const late = []
+      let key = null
       let running = true
       let last = 0
       const loop = (t) => {
         if (last) frames.push(t - last)
+        if (last && t - last > 20) late.push({ key, ms: t - last })
         last = t
         if (running) requestAnimationFrame(loop)
       }
       requestAnimationFrame(loop)
+      // Long animation frames (over 50 ms): where their time went, for BENCH_ZOOM_ONLY's report.
+      const loafs = []
+      const loafObserver = new PerformanceObserver((list) => {
+        for (const f of list.getEntries())
+          loafs.push({
+            ms: f.duration,
+            render: f.startTime + f.duration - f.renderStart,
+            styleLayout: f.startTime + f.duration - f.styleAndLayoutStart,
+            scripts: f.scripts.map((s) => ({
+              what: `${s.invoker} ${s.sourceFunctionName}`.trim(),
+              ms: s.duration,
+              forced: s.forcedStyleAndLayoutDuration,
+            })),
+          })
+      })
+      loafObserver.observe({ type: 'long-animation-frame' })
       // Raw vis-timeline at 50k+ takes seconds a key: stop after a minute, saying so.
       const started = performance.now()
       let pressed = 0
-      for (const key of keys) {
+      for (const next of keys) {
         if (raw && performance.now() - started > 60_000) break
-        press(key)
+        key = next
+        press(next)
         pressed++
         await new Promise((r) => setTimeout(r, 150))
       }
       running = false
-      return raw ? { frames, pressed } : frames
+      loafObserver.disconnect()
+      return { frames, pressed, late, loafs }
     },
     { keys, raw },
   )
@@ -444,7 +466,7 @@ export async function benchAppAt(chromium, launch, url, size, say) {
     // BENCH_RELOAD_ONLY=1: import, reload and heap only (a short run while working on reload).
     const reloadOnly = Boolean(process.env['BENCH_RELOAD_ONLY'])
     // The undo stack lives in memory: undo and redo the import before the reload forgets it.
-    if (!reloadOnly) {
+    if (!reloadOnly && !process.env['BENCH_SKIP_UNDO']) {
       say(`  ${size}: undo and redo the import`)
       for (const [step, events] of [
         ['undo', BUNDLED_EVENTS],
@@ -480,13 +502,33 @@ export async function benchAppAt(chromium, launch, url, size, say) {
 
     say(`  ${size}: zoom and pan`)
     const from = await now(page)
-    const frames = await profiled('zoom-pan', () => zoomPanFrames(page, ZOOM_PAN, false))
+    const frames = []
+    const late = {}
+    await profiled('zoom-pan', async () => {
+      for (let run = 0; run < ZOOM_RUNS; run++) {
+        const played = await zoomPanFrames(page, ZOOM_PAN, false)
+        frames.push(...played.frames)
+        for (const { key } of played.late) late[key] = (late[key] ?? 0) + 1
+        if (ZOOM_ONLY)
+          for (const f of played.loafs)
+            say(
+              `    long frame ${f.ms.toFixed(0)} ms (style+layout at end ${f.styleLayout.toFixed(0)}, ` +
+                `render ${f.render.toFixed(0)}): ` +
+                f.scripts
+                  .map((x) => `${x.what} ${x.ms.toFixed(0)} (forced ${x.forced.toFixed(0)})`)
+                  .join('; '),
+            )
+      }
+    })
     result.zoomPan = {
       p50: quantile(frames, 0.5),
       p95: quantile(frames, 0.95),
+      p99: quantile(frames, 0.99),
       frames: frames.length,
+      late,
       longestTaskMs: await longestTask(page, from, await now(page)),
     }
+    if (ZOOM_ONLY) return result
 
     say(`  ${size}: filter`)
     const shownInLaw = project.data.userEvents.filter((e) => e.category === 'law-policy').length
@@ -544,6 +586,15 @@ export async function benchAppAt(chromium, launch, url, size, say) {
   }
   return result
 }
+
+/**
+ * BENCH_ZOOM_ONLY=1 stops after zoom and pan (a shorter run while working on frames);
+ * BENCH_SKIP_UNDO=1 leaves undo/redo out (the search index then has less to catch up on after
+ * the reload, so zoom/pan runs on a quieter page); BENCH_ZOOM_RUNS=<n> plays the zoom/pan script
+ * n times and pools the frames.
+ */
+const ZOOM_ONLY = Boolean(process.env['BENCH_ZOOM_ONLY'])
+const ZOOM_RUNS = Math.max(1, Number(process.env['BENCH_ZOOM_RUNS'] ?? 1))
 
 const RAW_LIMIT_MS = 3 * 60_000
 

@@ -358,6 +358,14 @@ function printScale(entry) {
       console.log(
         `  ${what.padEnd(width)}  ${String(round(ms)).padStart(13)}  ${String(round(task)).padStart(8)}`,
       )
+    if (app.zoomPan?.late)
+      console.log(
+        `  zoom/pan: ${app.zoomPan.frames} frames, p99 ${round(app.zoomPan.p99)} ms, ` +
+          `late (over 20 ms) after the key: ` +
+          (Object.entries(app.zoomPan.late)
+            .map(([key, n]) => `${key} ${n}`)
+            .join(', ') || 'none'),
+      )
     console.log(
       `  import rate ${round(app.import?.recordsPerS)} records/s; heap ${round(app.heapMb)} MB; ` +
         `table DOM ${app.tableScroll?.domNodes ?? '—'} elements; annotations list ` +

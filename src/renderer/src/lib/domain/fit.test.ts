@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fitWindow, zoomAround, type FitItem, type FitResult } from './fit'
+import { extentItems, fitWindow, zoomAround, type FitItem, type FitResult } from './fit'
 
 const YEAR = 365.25 * 24 * 3600 * 1000
 const at = (year: number) => Date.UTC(year, 0, 1)
@@ -89,20 +89,27 @@ describe('fitWindow', () => {
     expect(edges[7]!.right).toBeCloseTo(990, 0)
   })
 
-  it('fits labelled items among unlabelled ones as if all were looked at', () => {
-    const plain: FitItem[] = Array.from({ length: 5000 }, (_, i) => ({
-      id: `p${i}`,
-      start: at(2001) + (i % 700) * 86_400_000,
-      end: null,
+  it('fits unlabelled items as it fits their extent, with labelled ones among them', () => {
+    const many: FitItem[] = Array.from({ length: 5000 }, (_, i) => ({
+      id: `u${i}`,
+      start: at(1990) + ((i * 7919) % 12_000) * 86_400_000,
+      end: i % 11 === 0 ? at(1990) + ((i * 7919) % 12_000) * 86_400_000 + 400 * 86_400_000 : null,
       labelPx: 0,
     }))
-    // The last event's label runs left past the first unlabelled one at this width.
-    const last: FitItem = { id: 'last', start: at(2003), end: null, labelPx: 900 }
-    const window = fitWindow([...plain, last], { widthPx: 1000, marginPx: 10 })!
-    expect(window.labelsLeft).toEqual(new Set(['last']))
-    const edges = drawn([plain[0]!, last], window, 1000)
-    expect(Math.min(edges[0]!.left, edges[1]!.left)).toBeCloseTo(10, 0)
-    expect(edges[1]!.right).toBeLessThanOrEqual(990.5)
+    const labels = [item(at(1989), null, 240), item(at(2023), null, 300)]
+    for (const width of [500, 1400]) {
+      for (const labelledToo of [[], labels]) {
+        const whole = fitWindow([...many, ...labelledToo], { widthPx: width, marginPx: 16 })!
+        const extent = fitWindow([...extentItems(many), ...labelledToo], {
+          widthPx: width,
+          marginPx: 16,
+        })!
+        expect(extent.start).toBe(whole.start)
+        expect(extent.end).toBe(whole.end)
+        expect([...extent.labelsLeft]).toEqual([...whole.labelsLeft])
+      }
+    }
+    expect(extentItems([])).toEqual([])
   })
 })
 

@@ -45,6 +45,9 @@ export function fitWindow(items: readonly FitItem[], options: FitOptions): FitRe
     last = Math.max(last, i.end ?? i.start)
   }
   const minSpan = Math.max(options.minSpan ?? 60 * DAY, last - first)
+  // An item without a label never runs left and starts at or after `first`: only the labelled
+  // ones move the left edge, so the bisection looks at them alone (none, past a few thousand).
+  const labelled = items.filter((i) => i.labelPx > 0)
 
   /** Whether a label drawn right would pass the last event (and its margin) at `msPerPx`. */
   const runsLeft = (i: FitItem, msPerPx: number) =>
@@ -53,16 +56,10 @@ export function fitWindow(items: readonly FitItem[], options: FitOptions): FitRe
   const leftEdge = (i: FitItem, msPerPx: number) =>
     runsLeft(i, msPerPx) ? Math.min(i.start, (i.end ?? i.start) - i.labelPx * msPerPx) : i.start
 
-  // Only a label can run left: items without one start where they start at any zoom, so the
-  // search below looks at the labelled ones alone (a large project's lanes are counted, unlabelled).
-  const labelled = items.filter((i) => i.labelPx > 0)
-  let plainLeft = Infinity
-  for (const i of items) if (i.labelPx <= 0) plainLeft = Math.min(plainLeft, i.start)
-
   /** The span the drawing needs when the window is `span` ms wide. */
   const needed = (span: number) => {
     const msPerPx = span / width
-    let left = plainLeft
+    let left = first
     for (const i of labelled) left = Math.min(left, leftEdge(i, msPerPx))
     return last + margin * msPerPx - (left - margin * msPerPx)
   }
@@ -83,6 +80,25 @@ export function fitWindow(items: readonly FitItem[], options: FitOptions): FitRe
   const end = last + margin * msPerPx + Math.max(0, high - needed(high)) / 2
   const labelsLeft = new Set(labelled.filter((i) => runsLeft(i, msPerPx)).map((i) => i.id))
   return { start: end - high, end, labelsLeft }
+}
+
+/**
+ * Unlabelled items stand for their extent alone (see fitWindow): the item with the first start and
+ * the one with the last end, as two FitItems, without a FitItem per event.
+ */
+export function extentItems(items: Iterable<{ start: number; end: number | null }>): FitItem[] {
+  let first = Infinity
+  let last = -Infinity
+  for (const i of items) {
+    if (i.start < first) first = i.start
+    const end = i.end ?? i.start
+    if (end > last) last = end
+  }
+  if (first === Infinity) return []
+  return [
+    { id: 'first', start: first, end: null, labelPx: 0 },
+    { id: 'last', start: last, end: null, labelPx: 0 },
+  ]
 }
 
 /**
