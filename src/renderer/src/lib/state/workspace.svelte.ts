@@ -14,7 +14,7 @@ import { editEntities } from '../db/actions/entities'
 import { redo, undo } from '../db/actions/undo'
 import { describeDate, sortByDatePaced } from '../domain/dates'
 import { eventCombiner, eventFilter, type AppEvent } from '../domain/events'
-import { filterPaced, mapPaced } from '../domain/pacing'
+import { filterPaced, mapPaced, nextTask } from '../domain/pacing'
 import {
   applyEntityEditsLeniently,
   namesEntity,
@@ -243,6 +243,8 @@ export class Workspace {
   async load(): Promise<void> {
     try {
       const loaded = await loadBundledCorpus()
+      // The screen is built as the corpus is set: in a task of its own, not after reading it.
+      await nextTask()
       this.#bundledCorpus = loaded.corpus
       this.#bundledEntities = loaded.entities
       for (const problem of loaded.checksumProblems) this.messages.show('error', problem)

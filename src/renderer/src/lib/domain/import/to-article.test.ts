@@ -42,6 +42,9 @@ describe('importedToArticle', () => {
       url: 'https://example.org/court',
     })
     expect(paragraphs(article.body)).toHaveLength(2)
+    // Copies (the export Worker's) carry the line count as a plain value.
+    expect(structuredClone(article).bodyLines).toEqual([1, 3])
+    expect({ ...article }.bodyLines).toEqual([1, 3])
   })
 
   it('counts lines as splitting at line breaks does, without making the lines', () => {
