@@ -88,4 +88,18 @@ describe('readPaged', () => {
     })
     expect(paged).toEqual(await db.notes.toArray())
   })
+
+  it('reads articles short of their texts all the same', async () => {
+    await db.articles.clear()
+    await db.articles.bulkAdd(
+      Array.from({ length: 120 }, (_, i) => ({
+        id: `a-${i}`,
+        sha256: `sha-${i}`,
+        importedAt: i,
+        language: 'en',
+      })) as never[],
+    )
+    expect(await importedArticles()).toHaveLength(120)
+    await db.articles.clear()
+  })
 })

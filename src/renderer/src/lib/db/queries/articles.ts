@@ -3,12 +3,15 @@ import { db } from '../db'
 import { byField, readPaged, type PageBudget } from './paged'
 import type { ImportedArticle } from '../../domain/types'
 
+const textLength = (text: unknown): number => (typeof text === 'string' ? text.length : 0)
+
 /**
  * Articles are read about 2 million characters of text a page: each page is deserialised in one
  * task, and an imported HTML original alone can be megabytes.
  */
 export const ARTICLE_PAGES: PageBudget<ImportedArticle> = {
-  weigh: (a) => a.body.length + a.original.length,
+  // A row short of a text (never written by the app) weighs less; it must not stop the read.
+  weigh: (a) => textLength(a.body) + textLength(a.original),
   budget: 2_000_000,
   first: 50,
 }
