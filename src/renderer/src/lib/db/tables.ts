@@ -5,6 +5,7 @@
  */
 import { PROJECT_TABLES, type ProjectData } from '../domain/project/format'
 import type { SourcelineDb } from './db'
+import { ARTICLE_PAGES } from './queries/articles'
 import { readPaged } from './queries/paged'
 
 /**
@@ -15,7 +16,11 @@ import { readPaged } from './queries/paged'
 export async function readAllTables(db: SourcelineDb): Promise<ProjectData> {
   return db.transaction('r', [...PROJECT_TABLES], async () => {
     const data = {} as Record<string, unknown[]>
-    for (const table of PROJECT_TABLES) data[table] = await readPaged(db.table(table))
+    for (const table of PROJECT_TABLES)
+      data[table] =
+        table === 'articles'
+          ? await readPaged(db.articles, ARTICLE_PAGES)
+          : await readPaged(db.table(table))
     return data as unknown as ProjectData
   })
 }

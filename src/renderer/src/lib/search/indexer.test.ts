@@ -143,4 +143,37 @@ describe('search worker indexer', () => {
     expect(await ask(reopened, messages, 'kheng')).toMatchObject({ complete: true })
     expect(store.stored.version).toBe(INDEX_VERSION)
   })
+
+  it('tells progress now and then while indexing, and at once when it starts and ends', async () => {
+    const [indexer, messages] = make(memoryStore())
+    const many = Array.from({ length: 200 }, (_, i) =>
+      noteSource({ id: `n${i}`, eventId: 'e', eventTitle: 'E', body: `word ${i}`, date: null }),
+    )
+    await indexer.handle({
+      type: 'sync',
+      generation: 1,
+      signatures: many.map((s) => [s.key, s.signature]),
+      last: true,
+    })
+    const statuses = () => messages.flatMap((m) => (m.type === 'status' ? [m.status] : []))
+    expect(statuses().at(-1)).toMatchObject({ pending: 200, rebuilding: true })
+    // One source a message, as fast as they come: far fewer statuses than messages.
+    for (const source of many) await indexer.handle({ type: 'put', sources: [source] })
+    while (indexer.status().pending > 0) await new Promise((r) => setTimeout(r, 5))
+    expect(statuses().length).toBeLessThan(20)
+    // The end is told at once, not after a wait.
+    expect(statuses().at(-1)).toMatchObject({ pending: 0, rebuilding: false })
+    expect((await ask(indexer, messages, 'word')).complete).toBe(true)
+  })
+
+  it('starts reading the stored index before the first message', async () => {
+    const store = memoryStore()
+    let reads = 0
+    const counting: IndexStore = { read: () => (reads++, store.read()), write: store.write }
+    const [indexer] = make(counting)
+    indexer.open()
+    expect(reads).toBe(1)
+    await indexer.handle({ type: 'sync', generation: 1, signatures: [], last: true })
+    expect(reads).toBe(1)
+  })
 })

@@ -17,6 +17,11 @@ export interface IndexStore {
 /** Time one slice of indexing may take before queries get their turn. */
 const SLICE_MS = 12
 const SAVE_DELAY_MS = 1500
+/**
+ * While sources are pending, progress is told at most this often: a status after every slice was
+ * thousands of messages over a large build, each a task and a redraw on the UI thread.
+ */
+const REPORT_EVERY_MS = 250
 
 export class Indexer {
   #index: SearchIndex | null = null
@@ -32,6 +37,9 @@ export class Indexer {
   #working = false
   #saveTimer: ReturnType<typeof setTimeout> | null = null
   #saving: Promise<void> = Promise.resolve()
+  #told: IndexStatus | null = null
+  #toldAt = -Infinity
+  #reportTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -48,8 +56,37 @@ export class Indexer {
     }
   }
 
+  /**
+   * Posts the status: at once when something other than progress changed (loaded, rebuilding, an
+   * error, work starting or ending), otherwise at most every REPORT_EVERY_MS, the last one kept.
+   */
   #report(): void {
-    this.post({ type: 'status', status: this.status() })
+    const status = this.status()
+    const told = this.#told
+    const wait = REPORT_EVERY_MS - (performance.now() - this.#toldAt)
+    const news =
+      !told ||
+      told.loaded !== status.loaded ||
+      told.rebuilding !== status.rebuilding ||
+      told.error !== status.error ||
+      (told.pending === 0) !== (status.pending === 0)
+    if (!news && wait > 0) {
+      this.#reportTimer ??= setTimeout(() => {
+        this.#reportTimer = null
+        this.#report()
+      }, wait)
+      return
+    }
+    if (this.#reportTimer !== null) clearTimeout(this.#reportTimer)
+    this.#reportTimer = null
+    this.#told = status
+    this.#toldAt = performance.now()
+    this.post({ type: 'status', status })
+  }
+
+  /** Starts reading the stored index now, before the first message needs it. */
+  open(): void {
+    void this.#load()
   }
 
   async #load(): Promise<SearchIndex> {

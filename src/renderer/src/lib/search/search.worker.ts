@@ -11,6 +11,8 @@ const indexer = new Indexer(post, {
   read: () => readStoredIndex(db),
   write: (stored) => writeStoredIndex(db, stored),
 })
+// The stored index is read while the app starts, not once the app first asks.
+indexer.open()
 
 // Messages are handled one after another, so a query never sees half a sync.
 let chain: Promise<void> = Promise.resolve()

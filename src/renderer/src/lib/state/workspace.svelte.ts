@@ -16,7 +16,7 @@ import { editEntities } from '../db/actions/entities'
 import { HistoryStopped, redo, undo, undoState } from '../db/actions/undo'
 import { describeDate, sortByDatePaced } from '../domain/dates'
 import { eventCombinerPaced, eventFilter, type AppEvent } from '../domain/events'
-import { filterPaced, mapPaced } from '../domain/pacing'
+import { filterPaced, mapPaced, nextTask } from '../domain/pacing'
 import {
   applyEntityEditsLeniently,
   namesEntity,
@@ -320,6 +320,8 @@ export class Workspace {
       const stored = this.#cache.read()
       const loaded = await loadBundledCorpus()
       void this.#cache.open(stored, loaded.corpus.events, () => this.eventsLoading)
+      // The screen is built as the corpus is set: in a task of its own, not after reading it.
+      await nextTask()
       this.#bundledCorpus = loaded.corpus
       this.#bundledEntities = loaded.entities
       for (const problem of loaded.checksumProblems) this.messages.show('error', problem)

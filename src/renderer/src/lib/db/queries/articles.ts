@@ -1,12 +1,25 @@
 /** Read-only questions about imported articles. Safe to call from liveQuery. */
 import { db } from '../db'
-import { byField, readPaged } from './paged'
+import { byField, readPaged, type PageBudget } from './paged'
 import type { ImportedArticle } from '../../domain/types'
+
+const textLength = (text: unknown): number => (typeof text === 'string' ? text.length : 0)
+
+/**
+ * Articles are read about 2 million characters of text a page: each page is deserialised in one
+ * task, and an imported HTML original alone can be megabytes.
+ */
+export const ARTICLE_PAGES: PageBudget<ImportedArticle> = {
+  // A row short of a text (never written by the app) weighs less; it must not stop the read.
+  weigh: (a) => textLength(a.body) + textLength(a.original),
+  budget: 2_000_000,
+  first: 50,
+}
 
 /** Every imported article, the most recently imported first. */
 export async function importedArticles(): Promise<ImportedArticle[]> {
   // As orderBy('importedAt').reverse(), read in pages (thousands of article bodies).
-  return byField(await readPaged(db.articles), 'importedAt').reverse()
+  return byField(await readPaged(db.articles, ARTICLE_PAGES), 'importedAt').reverse()
 }
 
 export function importedArticle(id: string): Promise<ImportedArticle | undefined> {

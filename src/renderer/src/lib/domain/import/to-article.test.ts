@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportedArticle } from '../types'
 import { paragraphs } from '../quotes'
-import { importedToArticle } from './to-article'
+import fc from 'fast-check'
+import { importedToArticle, lineCount } from './to-article'
 
 describe('importedToArticle', () => {
   it('gives an imported article the shape the reader and the exports read articles in', () => {
@@ -41,5 +42,19 @@ describe('importedToArticle', () => {
       url: 'https://example.org/court',
     })
     expect(paragraphs(article.body)).toHaveLength(2)
+    // Copies (the export Worker's) carry the line count as a plain value.
+    expect(structuredClone(article).bodyLines).toEqual([1, 3])
+    expect({ ...article }.bodyLines).toEqual([1, 3])
+  })
+
+  it('counts lines as splitting at line breaks does, without making the lines', () => {
+    for (const text of ['', '\n', 'one', 'a\nb', '\n\nx\n'])
+      expect(lineCount(text)).toBe(text.split('\n').length)
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '\n', '\r', 'ក', ' ')), (parts) => {
+        const text = parts.join('')
+        expect(lineCount(text)).toBe(text.split('\n').length)
+      }),
+    )
   })
 })
