@@ -8,7 +8,7 @@ import MiniSearch, { type Options } from 'minisearch'
 import { paragraphs } from '../quotes'
 import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
 import { hasUnspacedScript, runs, words } from '../text/words'
-import { packIndex, postingCount, unpackIndex, type PackedIndex } from './packed'
+import { NO_LENGTH, packIndex, postingCount, unpackIndex, type PackedIndex } from './packed'
 import { Scorer, type QueryNode, type Scored, type TermQuery } from './scorer'
 import {
   DocsWriter,
@@ -529,7 +529,8 @@ export class SearchIndex {
   #kindOf = new Uint8Array(0)
   /** NaN where undated. */
   #dateOf = new Float64Array(0)
-  #eventOf: (string | null)[] = []
+  /** Undefined where not read yet (only events' and notes' are ever read). */
+  #eventOf: (string | null | undefined)[] = []
   #haystackOf: (string | null)[] = []
 
   private constructor(search: MiniSearch<SearchDoc>) {
@@ -556,6 +557,16 @@ export class SearchIndex {
     index.#stored = docs
     index.#storedSources = stored
     index.#sourceMap = null
+    // What queries read of every document, from the stored arrays in one pass, so the first
+    // queries do not read it document by document.
+    const { shortIds, fieldLengths } = stored.index
+    index.#scorer.opened(shortIds, fieldLengths, NO_LENGTH)
+    index.#fit()
+    for (let d = 0; d < shortIds.length; d++) {
+      const shortId = shortIds[d]!
+      index.#kindOf[shortId] = docs.kinds[d]! + 1
+      index.#dateOf[shortId] = docs.dates[d]!
+    }
     return index
   }
 
@@ -640,6 +651,7 @@ export class SearchIndex {
       const docs = documentsOf(source)
       this.#search.addAll(docs)
       this.#fit()
+      this.#scorer.added(docs.map((doc) => shortIds.get(doc.id)!))
       for (const doc of docs) {
         this.#docs.set(doc.id, doc)
         const folded = foldedText(doc)
@@ -667,7 +679,10 @@ export class SearchIndex {
           this.#eventOf[shortId] = null
           this.#haystackOf[shortId] = null
         }
-        if (this.#search.has(id)) this.#search.discard(id)
+        if (this.#search.has(id)) {
+          this.#scorer.discarded(shortId!)
+          this.#search.discard(id)
+        }
         this.#docs.delete(id)
         this.#folded.delete(id)
         this.#storedRows.delete(id)
@@ -719,7 +734,7 @@ export class SearchIndex {
     this.#kindOf = kinds
     this.#dateOf = dates
     while (this.#eventOf.length < size) {
-      this.#eventOf.push(null)
+      this.#eventOf.push(undefined)
       this.#haystackOf.push(null)
     }
   }
@@ -794,8 +809,11 @@ export class SearchIndex {
     for (const i of ranked) {
       const shortId = scored.ids[i]!
       const kind = KINDS[this.#kindOf[shortId]! - 1]
-      const eventId = this.#eventOf[shortId]
-      if (eventId && (kind === 'event' || kind === 'note')) eventIds.add(eventId)
+      if (kind !== 'event' && kind !== 'note') continue
+      let eventId = this.#eventOf[shortId]
+      if (eventId === undefined)
+        eventId = this.#eventOf[shortId] = this.#facts(documentIds.get(shortId)!).eventId
+      if (eventId) eventIds.add(eventId)
     }
 
     const compare = (a: number, b: number): number => {
