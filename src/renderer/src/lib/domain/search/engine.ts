@@ -423,6 +423,10 @@ export function compareHits(
   )
 }
 
+/** In `#eventOf`: a document the timeline toggle keeps no event for, or one not read yet. */
+const NO_EVENT = -1
+const UNREAD = -2
+
 /** MiniSearch 7.2's own fields that queries read (pinned, as packed.ts). */
 interface Internals {
   _documentIds: Map<number, string>
@@ -529,8 +533,16 @@ export class SearchIndex {
   #kindOf = new Uint8Array(0)
   /** NaN where undated. */
   #dateOf = new Float64Array(0)
-  /** Undefined where not read yet (only events' and notes' are ever read). */
-  #eventOf: (string | null | undefined)[] = []
+  /**
+   * The event an event or a note is of, numbered (`#eventNames`), so a query's events are told
+   * apart without hashing an id per matched note; NO_EVENT for other kinds, UNREAD where not read.
+   */
+  #eventOf = new Int32Array(0)
+  #eventNumbers = new Map<string, number>()
+  #eventNames: string[] = []
+  /** Per event number, the query that last listed it. */
+  #eventListed = new Uint32Array(0)
+  #queries = 0
   #haystackOf: (string | null)[] = []
 
   private constructor(search: MiniSearch<SearchDoc>) {
@@ -659,7 +671,7 @@ export class SearchIndex {
         const shortId = shortIds.get(doc.id)!
         this.#kindOf[shortId] = KINDS.indexOf(doc.kind) + 1
         this.#dateOf[shortId] = doc.date ?? NaN
-        this.#eventOf[shortId] = doc.eventId
+        this.#eventOf[shortId] = this.#eventNumber(doc.kind, doc.eventId)
         this.#haystackOf[shortId] = folded ?? joined(doc)
       }
       this.#sources.set(source.key, { signature: source.signature, docIds: docs.map((d) => d.id) })
@@ -676,7 +688,7 @@ export class SearchIndex {
         const shortId = shortIds.get(id)
         if (shortId !== undefined && shortId < this.#kindOf.length) {
           this.#kindOf[shortId] = 0
-          this.#eventOf[shortId] = null
+          this.#eventOf[shortId] = NO_EVENT
           this.#haystackOf[shortId] = null
         }
         if (this.#search.has(id)) {
@@ -731,12 +743,12 @@ export class SearchIndex {
     kinds.set(this.#kindOf)
     const dates = new Float64Array(size)
     dates.set(this.#dateOf)
+    const events = new Int32Array(size).fill(UNREAD)
+    events.set(this.#eventOf)
     this.#kindOf = kinds
     this.#dateOf = dates
-    while (this.#eventOf.length < size) {
-      this.#eventOf.push(undefined)
-      this.#haystackOf.push(null)
-    }
+    this.#eventOf = events
+    while (this.#haystackOf.length < size) this.#haystackOf.push(null)
   }
 
   /** Reads a document's facts into the arrays by short id (once: `#kindOf` says if read). */
@@ -744,7 +756,19 @@ export class SearchIndex {
     const { kind, eventId, date } = this.#facts(id)
     this.#kindOf[shortId] = KINDS.indexOf(kind) + 1
     this.#dateOf[shortId] = date ?? NaN
-    this.#eventOf[shortId] = eventId
+    this.#eventOf[shortId] = this.#eventNumber(kind, eventId)
+  }
+
+  /** The number of the event the timeline toggle keeps for a document of `kind`, or NO_EVENT. */
+  #eventNumber(kind: SearchKind, eventId: string | null): number {
+    if (!eventId || (kind !== 'event' && kind !== 'note')) return NO_EVENT
+    let n = this.#eventNumbers.get(eventId)
+    if (n === undefined) {
+      n = this.#eventNames.length
+      this.#eventNumbers.set(eventId, n)
+      this.#eventNames.push(eventId)
+    }
+    return n
   }
 
   #haystackAt(shortId: number, id: string): string {
@@ -800,20 +824,32 @@ export class SearchIndex {
         const haystack =
           this.#haystackOf[shortId] ?? this.#haystackAt(shortId, documentIds.get(shortId)!)
         // Phrases are verified in the text; a document with their words apart is not a hit.
-        if (!phrases.every((p) => haystack.includes(p))) continue
+        let found = true
+        for (let p = 0; p < phrases.length && found; p++) found = haystack.includes(phrases[p]!)
+        if (!found) continue
         if (phrases.length > 0 || haystack.includes(plain)) exact[i] = 1
         ranked.push(i)
       }
 
-    const eventIds = new Set<string>()
+    // The events in the order their first hit was met.
+    const eventIds: string[] = []
+    if (this.#eventListed.length < this.#eventNames.length)
+      this.#eventListed = new Uint32Array(this.#eventNames.length * 2)
+    const asked = ++this.#queries
     for (const i of ranked) {
       const shortId = scored.ids[i]!
-      const kind = KINDS[this.#kindOf[shortId]! - 1]
-      if (kind !== 'event' && kind !== 'note') continue
-      let eventId = this.#eventOf[shortId]
-      if (eventId === undefined)
-        eventId = this.#eventOf[shortId] = this.#facts(documentIds.get(shortId)!).eventId
-      if (eventId) eventIds.add(eventId)
+      let event = this.#eventOf[shortId]!
+      if (event === UNREAD) this.#read(shortId, documentIds.get(shortId)!)
+      event = this.#eventOf[shortId]!
+      if (event < 0) continue
+      if (event >= this.#eventListed.length) {
+        const listed = new Uint32Array(this.#eventNames.length * 2)
+        listed.set(this.#eventListed)
+        this.#eventListed = listed
+      }
+      if (this.#eventListed[event] === asked) continue
+      this.#eventListed[event] = asked
+      eventIds.push(this.#eventNames[event]!)
     }
 
     const compare = (a: number, b: number): number => {
@@ -868,6 +904,6 @@ export class SearchIndex {
         date: doc.date,
       }
     })
-    return { query, hits, total: ranked.length, eventIds: [...eventIds], allWords }
+    return { query, hits, total: ranked.length, eventIds, allWords }
   }
 }

@@ -48,7 +48,10 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 const PREFIX_WEIGHT = 0.375
 const FUZZY_WEIGHT = 0.45
 
-/** Postings kept at most, summed over terms, before the cache starts again (12 bytes each). */
+/** Query terms whose expansions are kept at most, before that cache starts again. */
+const MAX_EXPANDED = 1000
+
+/** Postings kept at most, summed over terms, before the cache starts again (8 bytes each). */
 const CACHE_POSTINGS = 4_000_000
 
 /**
@@ -88,7 +91,13 @@ export class Scorer {
   /** Per term, per field id; null where the term is not in that field. */
   #cache = new Map<string, (FieldPostings | null)[]>()
   #cached = 0
-  /** MiniSearch's count of documents and next short id when the cache was filled. */
+  /**
+   * Per query term (term, prefix, fuzzy), the terms it stands for: as a reader types, the words
+   * before the last are asked again at every key, and a misspelling's walk of the radix tree
+   * costs more than scoring a rare term.
+   */
+  #expanded = new Map<string, Expansion[]>()
+  /** MiniSearch's counts of documents, short ids and discards when the caches were filled. */
   #basis = ''
   /** MiniSearch's count of documents and next short id as last known (see `#readDocuments`). */
   #documentCount = 0
@@ -115,6 +124,7 @@ export class Scorer {
   changed(): void {
     this.#cache.clear()
     this.#cached = 0
+    this.#expanded.clear()
   }
 
   /**
@@ -161,8 +171,9 @@ export class Scorer {
 
   run(query: QueryNode): Scored {
     const s = this.#search
-    // Postings copied before documents came or went are stale (the index's owner also says so).
-    const basis = `${s._documentCount}|${s._nextId}`
+    // Postings and expansions from before documents came or went, or before MiniSearch vacuumed
+    // discarded ones from its terms, are stale (the index's owner also says so).
+    const basis = `${s._documentCount}|${s._nextId}|${s._dirtCount}`
     if (basis !== this.#basis) {
       this.changed()
       this.#basis = basis
@@ -341,6 +352,17 @@ export class Scorer {
 
   /** The terms a query term stands for, in the order MiniSearch's `executeQuerySpec` scores them. */
   #expand(query: TermQuery): Expansion[] {
+    const key = `${query.prefix ? 1 : 0}${query.fuzzy}${query.term}`
+    let found = this.#expanded.get(key)
+    if (!found) {
+      found = this.#expandNow(query)
+      if (this.#expanded.size >= MAX_EXPANDED) this.#expanded.clear()
+      this.#expanded.set(key, found)
+    }
+    return found
+  }
+
+  #expandNow(query: TermQuery): Expansion[] {
     const tree = this.#search._index
     const found: Expansion[] = [{ term: query.term, data: tree.get(query.term), weight: 1 }]
     const prefixed = query.prefix ? tree.atPrefix(query.term) : null
