@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import MiniSearch, { type Query } from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { OPTIONS, queryTree, type SearchDoc } from './engine'
-import { packIndex, unpackIndex } from './packed'
+import { NO_LENGTH, packIndex, unpackIndex } from './packed'
 import { Scorer } from './scorer'
 import { hasUnspacedScript } from '../text/words'
 
@@ -134,6 +134,72 @@ describe('scorer', () => {
       ),
       { numRuns: 150 },
     )
+  })
+
+  it('gives MiniSearch’s scores when told of documents as they are added, discarded and opened', async () => {
+    // As SearchIndex uses it: field lengths read as documents are indexed or opened, not as met.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(docArbitrary, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.array(queryArbitrary, { minLength: 1, maxLength: 6 }),
+        async (docs, discards, queries) => {
+          const search = new MiniSearch({ ...OPTIONS, autoVacuum: false })
+          const scorer = new Scorer(search)
+          const shortIds = (search as unknown as { _idToShortId: Map<string, number> })._idToShortId
+          const check = (index: MiniSearch<SearchDoc>, of: Scorer): void => {
+            for (const q of queries) {
+              const got = scored(index, of, queryTree(q.words, q.phraseTerms, q.combineWith))
+              const want = expected(index, miniSearchQuery(q.words, q.phraseTerms, q.combineWith))
+              expect([...got.keys()].sort()).toEqual([...want.keys()].sort())
+              for (const [id, score] of want) expect(got.get(id)).toBe(score)
+            }
+          }
+          docs.forEach((d, i) => {
+            search.add(searchDoc(`d${i}`, d))
+            scorer.added([shortIds.get(`d${i}`)!])
+          })
+          check(search, scorer)
+          for (const n of new Set(discards.map((n) => n % docs.length)))
+            if (search.documentCount > 1) {
+              scorer.discarded(shortIds.get(`d${n}`)!)
+              search.discard(`d${n}`)
+            }
+          // MiniSearch counts a discarded document in a term's postings until vacuumed.
+          await search.vacuum()
+          check(search, scorer)
+          const ids = [
+            ...(search as unknown as { _documentIds: Map<number, string> })._documentIds.values(),
+          ]
+          const packed = structuredClone(packIndex(search, ids))
+          const stored = unpackIndex(packed, OPTIONS, (d) => ids[d]!)
+          const opened = new Scorer(stored)
+          opened.opened(packed.shortIds, packed.fieldLengths, NO_LENGTH)
+          check(stored, opened)
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+
+  it('expands a prefix or a misspelling again once the index changed', () => {
+    const search = new MiniSearch({ ...OPTIONS, autoVacuum: false })
+    const scorer = new Scorer(search)
+    const ids = (search as unknown as { _documentIds: Map<number, string> })._documentIds
+    const found = (word: string): string[] => {
+      const result = scorer.run(queryTree([word], [], 'AND'))
+      return Array.from(result.ids.subarray(0, result.length), (id) => ids.get(id)!).sort()
+    }
+    search.add(searchDoc('a', { title: '', text: 'trafficking', note: '' }))
+    expect(found('traf')).toEqual(['a'])
+    expect(found('traficking')).toEqual(['a'])
+    search.add(searchDoc('b', { title: '', text: 'traffickers', note: '' }))
+    expect(found('traf')).toEqual(['a', 'b'])
+    expect(found('trafficker')).toEqual(['b'])
+    // One document out and one in: the same count, a new term.
+    search.discard('a')
+    search.add(searchDoc('c', { title: '', text: 'trafalgar', note: '' }))
+    expect(found('traf')).toEqual(['b', 'c'])
   })
 
   it('follows the index as documents are added and discarded', () => {
