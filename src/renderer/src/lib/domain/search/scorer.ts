@@ -56,8 +56,8 @@ const CACHE_POSTINGS = 4_000_000
 
 /**
  * A term's live postings in one field, by short id, and how often the term is in each. The BM25
- * scores are worked out as a query sums them, so what is copied holds while documents are only
- * counted differently (the averages and the count change with every put).
+ * scores are worked out as a query sums them (field lengths read by short id), so copying a term
+ * the first time is one walk of its postings.
  */
 interface FieldPostings {
   ids: Int32Array
