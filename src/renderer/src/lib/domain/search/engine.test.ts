@@ -166,6 +166,85 @@ describe('search index', () => {
     expect(indexed().search('committee').eventIds).toEqual(['ev-1'])
   })
 
+  it('lists each matched event or note’s event once, built, stored and after edits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom('event', 'note', 'highlight'),
+            event: fc.integer({ min: 0, max: 4 }),
+            words: fc.array(fc.constantFrom('budget', 'ledger', 'police'), {
+              minLength: 1,
+              maxLength: 3,
+            }),
+          }),
+          { minLength: 1, maxLength: 25 },
+        ),
+        fc.constantFrom('budget', 'ledger', 'police'),
+        (items, word) => {
+          const sources = items.map((item, i): SearchSource => {
+            const body = item.words.join(' ')
+            if (item.kind === 'event')
+              return eventSource({
+                id: `ev-${item.event}-${i}`,
+                title: body,
+                summary: '',
+                quotes: [],
+                tags: [],
+                articleIds: [],
+                date: null,
+              })
+            if (item.kind === 'note')
+              return noteSource({
+                id: `n-${i}`,
+                eventId: `ev-${item.event}`,
+                eventTitle: 'E',
+                body,
+                date: null,
+              })
+            return highlightSource({
+              id: `h-${i}`,
+              articleId: 'a',
+              quote: body,
+              start: 0,
+              note: '',
+              tags: [],
+              date: null,
+            })
+          })
+          const built = SearchIndex.empty()
+          built.put(sources)
+          const stored = SearchIndex.load(structuredClone(built.toStored()))!
+          for (const index of [built, stored]) {
+            const { hits, eventIds } = index.search(word, {}, 1000)
+            const want = new Set(
+              hits.filter((h) => h.kind === 'event' || h.kind === 'note').map((h) => h.eventId),
+            )
+            expect(eventIds).toHaveLength(want.size)
+            expect(new Set(eventIds)).toEqual(want)
+          }
+          // A note moved to another event, and one removed.
+          const note = sources.find((s) => s.kind === 'note')
+          if (!note) return
+          const moved = noteSource({
+            id: note.id,
+            eventId: 'ev-moved',
+            eventTitle: 'E',
+            body: word,
+            date: null,
+          })
+          for (const index of [built, stored]) {
+            index.put([moved])
+            expect(index.search(word, {}, 1000).eventIds).toContain('ev-moved')
+            index.remove([moved.key])
+            expect(index.search(word, {}, 1000).eventIds).not.toContain('ev-moved')
+          }
+        },
+      ),
+      { numRuns: 60 },
+    )
+  })
+
   it('updates one source without touching the others, and forgets removed ones', () => {
     const index = indexed()
     const signatures = new Map(corpus().map((s) => [s.key, s.signature]))

@@ -8,7 +8,7 @@ import MiniSearch, { type Options } from 'minisearch'
 import { paragraphs } from '../quotes'
 import { fold, isInvisible, isSpaceCode, normalise, originalRange } from '../text/normalise'
 import { hasUnspacedScript, runs, words } from '../text/words'
-import { packIndex, postingCount, unpackIndex, type PackedIndex } from './packed'
+import { NO_LENGTH, packIndex, postingCount, unpackIndex, type PackedIndex } from './packed'
 import { Scorer, type QueryNode, type Scored, type TermQuery } from './scorer'
 import {
   DocsWriter,
@@ -423,6 +423,10 @@ export function compareHits(
   )
 }
 
+/** In `#eventOf`: a document the timeline toggle keeps no event for, or one not read yet. */
+const NO_EVENT = -1
+const UNREAD = -2
+
 /** MiniSearch 7.2's own fields that queries read (pinned, as packed.ts). */
 interface Internals {
   _documentIds: Map<number, string>
@@ -529,7 +533,16 @@ export class SearchIndex {
   #kindOf = new Uint8Array(0)
   /** NaN where undated. */
   #dateOf = new Float64Array(0)
-  #eventOf: (string | null)[] = []
+  /**
+   * The event an event or a note is of, numbered (`#eventNames`), so a query's events are told
+   * apart without hashing an id per matched note; NO_EVENT for other kinds, UNREAD where not read.
+   */
+  #eventOf = new Int32Array(0)
+  #eventNumbers = new Map<string, number>()
+  #eventNames: string[] = []
+  /** Per event number, the query that last listed it. */
+  #eventListed = new Uint32Array(0)
+  #queries = 0
   #haystackOf: (string | null)[] = []
 
   private constructor(search: MiniSearch<SearchDoc>) {
@@ -556,6 +569,16 @@ export class SearchIndex {
     index.#stored = docs
     index.#storedSources = stored
     index.#sourceMap = null
+    // What queries read of every document, from the stored arrays in one pass, so the first
+    // queries do not read it document by document.
+    const { shortIds, fieldLengths } = stored.index
+    index.#scorer.opened(shortIds, fieldLengths, NO_LENGTH)
+    index.#fit()
+    for (let d = 0; d < shortIds.length; d++) {
+      const shortId = shortIds[d]!
+      index.#kindOf[shortId] = docs.kinds[d]! + 1
+      index.#dateOf[shortId] = docs.dates[d]!
+    }
     return index
   }
 
@@ -640,6 +663,7 @@ export class SearchIndex {
       const docs = documentsOf(source)
       this.#search.addAll(docs)
       this.#fit()
+      this.#scorer.added(docs.map((doc) => shortIds.get(doc.id)!))
       for (const doc of docs) {
         this.#docs.set(doc.id, doc)
         const folded = foldedText(doc)
@@ -647,7 +671,7 @@ export class SearchIndex {
         const shortId = shortIds.get(doc.id)!
         this.#kindOf[shortId] = KINDS.indexOf(doc.kind) + 1
         this.#dateOf[shortId] = doc.date ?? NaN
-        this.#eventOf[shortId] = doc.eventId
+        this.#eventOf[shortId] = this.#eventNumber(doc.kind, doc.eventId)
         this.#haystackOf[shortId] = folded ?? joined(doc)
       }
       this.#sources.set(source.key, { signature: source.signature, docIds: docs.map((d) => d.id) })
@@ -664,10 +688,13 @@ export class SearchIndex {
         const shortId = shortIds.get(id)
         if (shortId !== undefined && shortId < this.#kindOf.length) {
           this.#kindOf[shortId] = 0
-          this.#eventOf[shortId] = null
+          this.#eventOf[shortId] = NO_EVENT
           this.#haystackOf[shortId] = null
         }
-        if (this.#search.has(id)) this.#search.discard(id)
+        if (this.#search.has(id)) {
+          this.#scorer.discarded(shortId!)
+          this.#search.discard(id)
+        }
         this.#docs.delete(id)
         this.#folded.delete(id)
         this.#storedRows.delete(id)
@@ -716,12 +743,12 @@ export class SearchIndex {
     kinds.set(this.#kindOf)
     const dates = new Float64Array(size)
     dates.set(this.#dateOf)
+    const events = new Int32Array(size).fill(UNREAD)
+    events.set(this.#eventOf)
     this.#kindOf = kinds
     this.#dateOf = dates
-    while (this.#eventOf.length < size) {
-      this.#eventOf.push(null)
-      this.#haystackOf.push(null)
-    }
+    this.#eventOf = events
+    while (this.#haystackOf.length < size) this.#haystackOf.push(null)
   }
 
   /** Reads a document's facts into the arrays by short id (once: `#kindOf` says if read). */
@@ -729,7 +756,19 @@ export class SearchIndex {
     const { kind, eventId, date } = this.#facts(id)
     this.#kindOf[shortId] = KINDS.indexOf(kind) + 1
     this.#dateOf[shortId] = date ?? NaN
-    this.#eventOf[shortId] = eventId
+    this.#eventOf[shortId] = this.#eventNumber(kind, eventId)
+  }
+
+  /** The number of the event the timeline toggle keeps for a document of `kind`, or NO_EVENT. */
+  #eventNumber(kind: SearchKind, eventId: string | null): number {
+    if (!eventId || (kind !== 'event' && kind !== 'note')) return NO_EVENT
+    let n = this.#eventNumbers.get(eventId)
+    if (n === undefined) {
+      n = this.#eventNames.length
+      this.#eventNumbers.set(eventId, n)
+      this.#eventNames.push(eventId)
+    }
+    return n
   }
 
   #haystackAt(shortId: number, id: string): string {
@@ -785,17 +824,32 @@ export class SearchIndex {
         const haystack =
           this.#haystackOf[shortId] ?? this.#haystackAt(shortId, documentIds.get(shortId)!)
         // Phrases are verified in the text; a document with their words apart is not a hit.
-        if (!phrases.every((p) => haystack.includes(p))) continue
+        let found = true
+        for (let p = 0; p < phrases.length && found; p++) found = haystack.includes(phrases[p]!)
+        if (!found) continue
         if (phrases.length > 0 || haystack.includes(plain)) exact[i] = 1
         ranked.push(i)
       }
 
-    const eventIds = new Set<string>()
+    // The events in the order their first hit was met.
+    const eventIds: string[] = []
+    if (this.#eventListed.length < this.#eventNames.length)
+      this.#eventListed = new Uint32Array(this.#eventNames.length * 2)
+    const asked = ++this.#queries
     for (const i of ranked) {
       const shortId = scored.ids[i]!
-      const kind = KINDS[this.#kindOf[shortId]! - 1]
-      const eventId = this.#eventOf[shortId]
-      if (eventId && (kind === 'event' || kind === 'note')) eventIds.add(eventId)
+      let event = this.#eventOf[shortId]!
+      if (event === UNREAD) this.#read(shortId, documentIds.get(shortId)!)
+      event = this.#eventOf[shortId]!
+      if (event < 0) continue
+      if (event >= this.#eventListed.length) {
+        const listed = new Uint32Array(this.#eventNames.length * 2)
+        listed.set(this.#eventListed)
+        this.#eventListed = listed
+      }
+      if (this.#eventListed[event] === asked) continue
+      this.#eventListed[event] = asked
+      eventIds.push(this.#eventNames[event]!)
     }
 
     const compare = (a: number, b: number): number => {
@@ -850,6 +904,6 @@ export class SearchIndex {
         date: doc.date,
       }
     })
-    return { query, hits, total: ranked.length, eventIds: [...eventIds], allWords }
+    return { query, hits, total: ranked.length, eventIds, allWords }
   }
 }

@@ -38,7 +38,8 @@ export interface PackedIndex {
   postings: Uint32Array
 }
 
-const NO_LENGTH = 0xffffffff
+/** A document's length in a field it has none of (MiniSearch keeps none for it). */
+export const NO_LENGTH = 0xffffffff
 
 function internals<T>(search: MiniSearch<T>): Internals {
   return search as unknown as Internals

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import MiniSearch, { type Query } from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { OPTIONS, queryTree, type SearchDoc } from './engine'
-import { packIndex, unpackIndex } from './packed'
+import { NO_LENGTH, packIndex, unpackIndex } from './packed'
 import { Scorer } from './scorer'
 import { hasUnspacedScript } from '../text/words'
 
@@ -95,45 +95,113 @@ const queryArbitrary = fc.record({
   combineWith: fc.constantFrom<'AND' | 'OR'>('AND', 'OR'),
 })
 
+type Queries = { words: string[]; phraseTerms: string[]; combineWith: 'AND' | 'OR' }[]
+type Docs = { title: string; text: string; note: string }[]
+
+/**
+ * Checks `check` on random documents, documents to discard (numbers, modulo their count) and
+ * queries, with an empty MiniSearch that does not vacuum by itself.
+ */
+async function forCorpora(
+  numRuns: number,
+  check: (
+    search: MiniSearch<SearchDoc>,
+    docs: Docs,
+    discards: number[],
+    queries: Queries,
+  ) => Promise<void>,
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(docArbitrary, { minLength: 1, maxLength: 30 }),
+      fc.array(fc.nat(), { maxLength: 5 }),
+      fc.array(queryArbitrary, { minLength: 1, maxLength: 6 }),
+      (docs, discards, queries) =>
+        check(new MiniSearch({ ...OPTIONS, autoVacuum: false }), docs, discards, queries),
+    ),
+    { numRuns },
+  )
+}
+
+/** Each query's documents and scores from `scorer`, as MiniSearch's own search on `index` gives. */
+function expectAgreement(index: MiniSearch<SearchDoc>, scorer: Scorer, queries: Queries): void {
+  for (const q of queries) {
+    // The scorer first: MiniSearch's search decodes stored postings as it reads them.
+    // (A stored index's radix tree lists terms in another order, so its sums run in
+    // another order too: each is compared with MiniSearch on the same index.)
+    const got = scored(index, scorer, queryTree(q.words, q.phraseTerms, q.combineWith))
+    const want = expected(index, miniSearchQuery(q.words, q.phraseTerms, q.combineWith))
+    expect([...got.keys()].sort()).toEqual([...want.keys()].sort())
+    for (const [id, score] of want) expect(got.get(id)).toBe(score)
+  }
+}
+
 describe('scorer', () => {
   it('gives the documents and scores MiniSearch gives, built, discarded from and stored', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(docArbitrary, { minLength: 1, maxLength: 30 }),
-        fc.array(fc.nat(), { maxLength: 5 }),
-        fc.array(queryArbitrary, { minLength: 1, maxLength: 6 }),
-        async (docs, discards, queries) => {
-          const search = new MiniSearch({ ...OPTIONS, autoVacuum: false })
-          search.addAll(docs.map((d, i) => searchDoc(`d${i}`, d)))
-          for (const n of new Set(discards.map((n) => n % docs.length)))
-            if (docs.length > 1 && search.documentCount > 1) search.discard(`d${n}`)
-          // MiniSearch counts a discarded document in a term's postings until it meets it once;
-          // the scorer never counts them: compared once vacuumed.
-          await search.vacuum()
-          const ids = [
-            ...(search as unknown as { _documentIds: Map<number, string> })._documentIds.values(),
-          ]
-          const stored = unpackIndex(
-            structuredClone(packIndex(search, ids)),
-            OPTIONS,
-            (d) => ids[d]!,
-          )
-          for (const index of [search, stored]) {
-            const scorer = new Scorer(index)
-            for (const q of queries) {
-              // The scorer first: MiniSearch's search decodes stored postings as it reads them.
-              // (A stored index's radix tree lists terms in another order, so its sums run in
-              // another order too: each is compared with MiniSearch on the same index.)
-              const got = scored(index, scorer, queryTree(q.words, q.phraseTerms, q.combineWith))
-              const want = expected(index, miniSearchQuery(q.words, q.phraseTerms, q.combineWith))
-              expect([...got.keys()].sort()).toEqual([...want.keys()].sort())
-              for (const [id, score] of want) expect(got.get(id)).toBe(score)
-            }
-          }
-        },
-      ),
-      { numRuns: 150 },
-    )
+    await forCorpora(150, async (search, docs, discards, queries) => {
+      search.addAll(docs.map((d, i) => searchDoc(`d${i}`, d)))
+      for (const n of new Set(discards.map((n) => n % docs.length)))
+        if (docs.length > 1 && search.documentCount > 1) search.discard(`d${n}`)
+      // MiniSearch counts a discarded document in a term's postings until it meets it once;
+      // the scorer never counts them: compared once vacuumed.
+      await search.vacuum()
+      const ids = [
+        ...(search as unknown as { _documentIds: Map<number, string> })._documentIds.values(),
+      ]
+      const stored = unpackIndex(structuredClone(packIndex(search, ids)), OPTIONS, (d) => ids[d]!)
+      for (const index of [search, stored]) expectAgreement(index, new Scorer(index), queries)
+    })
+  })
+
+  it('gives MiniSearch’s scores when told of documents as they are added, discarded and opened', async () => {
+    // As SearchIndex uses it: field lengths read as documents are indexed or opened, not as met.
+    await forCorpora(100, async (search, docs, discards, queries) => {
+      const scorer = new Scorer(search)
+      const shortIds = (search as unknown as { _idToShortId: Map<string, number> })._idToShortId
+      const check = (index: MiniSearch<SearchDoc>, of: Scorer): void =>
+        expectAgreement(index, of, queries)
+      docs.forEach((d, i) => {
+        search.add(searchDoc(`d${i}`, d))
+        scorer.added([shortIds.get(`d${i}`)!])
+      })
+      check(search, scorer)
+      for (const n of new Set(discards.map((n) => n % docs.length)))
+        if (search.documentCount > 1) {
+          scorer.discarded(shortIds.get(`d${n}`)!)
+          search.discard(`d${n}`)
+        }
+      // MiniSearch counts a discarded document in a term's postings until vacuumed.
+      await search.vacuum()
+      check(search, scorer)
+      const ids = [
+        ...(search as unknown as { _documentIds: Map<number, string> })._documentIds.values(),
+      ]
+      const packed = structuredClone(packIndex(search, ids))
+      const stored = unpackIndex(packed, OPTIONS, (d) => ids[d]!)
+      const opened = new Scorer(stored)
+      opened.opened(packed.shortIds, packed.fieldLengths, NO_LENGTH)
+      check(stored, opened)
+    })
+  })
+
+  it('expands a prefix or a misspelling again once the index changed', () => {
+    const search = new MiniSearch({ ...OPTIONS, autoVacuum: false })
+    const scorer = new Scorer(search)
+    const ids = (search as unknown as { _documentIds: Map<number, string> })._documentIds
+    const found = (word: string): string[] => {
+      const result = scorer.run(queryTree([word], [], 'AND'))
+      return Array.from(result.ids.subarray(0, result.length), (id) => ids.get(id)!).sort()
+    }
+    search.add(searchDoc('a', { title: '', text: 'trafficking', note: '' }))
+    expect(found('traf')).toEqual(['a'])
+    expect(found('traficking')).toEqual(['a'])
+    search.add(searchDoc('b', { title: '', text: 'traffickers', note: '' }))
+    expect(found('traf')).toEqual(['a', 'b'])
+    expect(found('trafficker')).toEqual(['b'])
+    // One document out and one in: the same count, a new term.
+    search.discard('a')
+    search.add(searchDoc('c', { title: '', text: 'trafalgar', note: '' }))
+    expect(found('traf')).toEqual(['b', 'c'])
   })
 
   it('follows the index as documents are added and discarded', () => {

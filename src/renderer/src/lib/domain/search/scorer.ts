@@ -48,13 +48,20 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 const PREFIX_WEIGHT = 0.375
 const FUZZY_WEIGHT = 0.45
 
-/** Postings kept at most, summed over terms, before the cache starts again (12 bytes each). */
+/** Query terms whose expansions are kept at most, before that cache starts again. */
+const MAX_EXPANDED = 1000
+
+/** Postings kept at most, summed over terms, before the cache starts again (8 bytes each). */
 const CACHE_POSTINGS = 4_000_000
 
-/** A term's live postings in one field, with each one's BM25 score (before weights). */
+/**
+ * A term's live postings in one field, by short id, and how often the term is in each. The BM25
+ * scores are worked out as a query sums them (field lengths read by short id), so copying a term
+ * the first time is one walk of its postings.
+ */
 interface FieldPostings {
   ids: Int32Array
-  bm25: Float64Array
+  frequencies: Uint32Array
 }
 
 /** A term a query term stands for, with its weight (1 for the term itself). */
@@ -84,9 +91,15 @@ export class Scorer {
   /** Per term, per field id; null where the term is not in that field. */
   #cache = new Map<string, (FieldPostings | null)[]>()
   #cached = 0
-  /** What the cached BM25 scores were computed with. */
+  /**
+   * Per query term (term, prefix, fuzzy), the terms it stands for: as a reader types, the words
+   * before the last are asked again at every key, and a misspelling's walk of the radix tree
+   * costs more than scoring a rare term.
+   */
+  #expanded = new Map<string, Expansion[]>()
+  /** MiniSearch's counts of documents, short ids and discards when the caches were filled. */
   #basis = ''
-  /** MiniSearch's count of documents and next short id at the last query (see `#readDocuments`). */
+  /** MiniSearch's count of documents and next short id as last known (see `#readDocuments`). */
   #documentCount = 0
   #nextId = 0
   /** Per short id: 0 not read yet, 1 in the index, 2 discarded. */
@@ -98,6 +111,8 @@ export class Scorer {
   #pass = 0
   #acc = new Float64Array(0)
   #at = new Int32Array(0)
+  /** The documents the current term touched, in the order met. */
+  #touched = new Int32Array(0)
   /** The last query's expansions, per distinct term (for `matched`). */
   #expansions: Expansion[][] = []
 
@@ -109,11 +124,56 @@ export class Scorer {
   changed(): void {
     this.#cache.clear()
     this.#cached = 0
+    this.#expanded.clear()
+  }
+
+  /**
+   * Documents just added to the index (by short id): their field lengths are read now, while
+   * indexing, rather than one by one as the first queries meet them.
+   */
+  added(shortIds: Iterable<number>): void {
+    const s = this.#search
+    this.#fitDocuments(s._nextId)
+    for (const shortId of shortIds) {
+      this.#alive[shortId] = 0
+      if (this.#isAlive(shortId)) this.#documentCount++
+      this.#nextId = Math.max(this.#nextId, shortId + 1)
+    }
+  }
+
+  /** A document about to be discarded from the index. */
+  discarded(shortId: number): void {
+    if (shortId >= this.#alive.length) return
+    if (this.#alive[shortId] === 1) this.#documentCount--
+    this.#alive[shortId] = 2
+  }
+
+  /**
+   * Every document of an index just opened from storage: short ids in stored order and their
+   * field lengths (`none` where a document has no length for a field), as packed.ts stores them.
+   */
+  opened(shortIds: Uint32Array, fieldLengths: Uint32Array, none: number): void {
+    const s = this.#search
+    const fields = s._options.fields.length
+    this.#fitDocuments(s._nextId)
+    this.#alive.fill(2)
+    for (let d = 0; d < shortIds.length; d++) {
+      const shortId = shortIds[d]!
+      this.#alive[shortId] = 1
+      for (let f = 0; f < fields; f++) {
+        const length = fieldLengths[d * fields + f]!
+        this.#lengths[shortId * fields + f] = length === none ? 0 : length
+      }
+    }
+    this.#documentCount = s._documentCount
+    this.#nextId = s._nextId
   }
 
   run(query: QueryNode): Scored {
     const s = this.#search
-    const basis = `${s._documentCount}|${s._avgFieldLength.join(',')}`
+    // Postings and expansions from before documents came or went, or before MiniSearch vacuumed
+    // discarded ones from its terms, are stale (the index's owner also says so).
+    const basis = `${s._documentCount}|${s._nextId}|${s._dirtCount}`
     if (basis !== this.#basis) {
       this.changed()
       this.#basis = basis
@@ -162,19 +222,22 @@ export class Scorer {
   #readDocuments(): void {
     const s = this.#search
     const size = s._nextId
-    const fields = s._options.fields.length
-    if (this.#alive.length < size) {
-      const length = Math.max(size, Math.ceil(this.#alive.length * 1.5))
-      const alive = new Uint8Array(length)
-      alive.set(this.#alive)
-      const lengths = new Uint32Array(length * fields)
-      lengths.set(this.#lengths)
-      this.#alive = alive
-      this.#lengths = lengths
-    }
+    this.#fitDocuments(size)
     if (s._documentCount - this.#documentCount < size - this.#nextId) this.#alive.fill(0)
     this.#documentCount = s._documentCount
     this.#nextId = size
+  }
+
+  #fitDocuments(size: number): void {
+    if (this.#alive.length >= size) return
+    const fields = this.#search._options.fields.length
+    const length = Math.max(size, Math.ceil(this.#alive.length * 1.5))
+    const alive = new Uint8Array(length)
+    alive.set(this.#alive)
+    const lengths = new Uint32Array(length * fields)
+    lengths.set(this.#lengths)
+    this.#alive = alive
+    this.#lengths = lengths
   }
 
   /** Whether a document is in the index (not discarded), reading its field lengths once. */
@@ -195,6 +258,7 @@ export class Scorer {
     this.#stamp = new Uint32Array(length)
     this.#acc = new Float64Array(length)
     this.#at = new Int32Array(length)
+    this.#touched = new Int32Array(length)
     this.#pass = 0
   }
 
@@ -288,6 +352,17 @@ export class Scorer {
 
   /** The terms a query term stands for, in the order MiniSearch's `executeQuerySpec` scores them. */
   #expand(query: TermQuery): Expansion[] {
+    const key = `${query.prefix ? 1 : 0}${query.fuzzy}${query.term}`
+    let found = this.#expanded.get(key)
+    if (!found) {
+      found = this.#expandNow(query)
+      if (this.#expanded.size >= MAX_EXPANDED) this.#expanded.clear()
+      this.#expanded.set(key, found)
+    }
+    return found
+  }
+
+  #expandNow(query: TermQuery): Expansion[] {
     const tree = this.#search._index
     const found: Expansion[] = [{ term: query.term, data: tree.get(query.term), weight: 1 }]
     const prefixed = query.prefix ? tree.atPrefix(query.term) : null
@@ -321,7 +396,11 @@ export class Scorer {
     const pass = this.#nextPass()
     const stamp = this.#stamp
     const acc = this.#acc
-    const touched: number[] = []
+    const touched = this.#touched
+    const lengths = this.#lengths
+    const fieldCount = s._options.fields.length
+    const { k, b, d } = BM25
+    let length = 0
     for (const { term, data, weight } of expansions) {
       if (!data) continue
       const postings = this.#postings(term, data)
@@ -330,23 +409,31 @@ export class Scorer {
         if (!p) continue
         // As MiniSearch: termWeight * termBoost * fieldBoost * docBoost * BM25 (both boosts 1).
         const factor = weight * boost
-        const { ids, bm25 } = p
-        for (let i = 0; i < ids.length; i++) {
+        const { ids, frequencies } = p
+        const count = ids.length
+        const average = s._avgFieldLength[fieldId]!
+        // MiniSearch's `calcBM25Score`, step for step (the same floating-point operations).
+        const invDocFreq = Math.log(1 + (s._documentCount - count + 0.5) / (count + 0.5))
+        for (let i = 0; i < count; i++) {
           const id = ids[i]!
-          const score = factor * bm25[i]!
+          const termFreq = frequencies[i]!
+          const fieldLength = lengths[id * fieldCount + fieldId]!
+          const bm25 =
+            invDocFreq *
+            (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / average)))
+          const score = factor * bm25
           if (stamp[id] === pass) acc[id] = acc[id]! + score
           else {
             stamp[id] = pass
             acc[id] = score
-            touched.push(id)
+            touched[length++] = id
           }
         }
       }
     }
-    const length = touched.length
     const out: Sparse = {
       length,
-      ids: Int32Array.from(touched),
+      ids: touched.slice(0, length),
       scores: new Float64Array(length),
       masks: new Uint32Array(length * words),
     }
@@ -364,10 +451,8 @@ export class Scorer {
     const known = this.#cache.get(term)
     if (known) return known
     const s = this.#search
-    const fieldCount = s._options.fields.length
     const fields: (FieldPostings | null)[] = s._options.fields.map(() => null)
     if (!data) return fields
-    const lengths = this.#lengths
     for (const [fieldId, postings] of data) {
       const size = postingCount(postings)
       const ids = new Int32Array(size)
@@ -383,22 +468,16 @@ export class Scorer {
         ids[count] = id
         frequencies[count++] = frequencies[i]!
       }
-      const order = Array.from({ length: sorted ? 0 : count }, (_, i) => i)
-      order.sort((x, y) => ids[x]! - ids[y]!)
-      const average = s._avgFieldLength[fieldId]!
-      const { k, b, d } = BM25
-      // MiniSearch's `calcBM25Score`, step for step (the same floating-point operations).
-      const invDocFreq = Math.log(1 + (s._documentCount - count + 0.5) / (count + 0.5))
-      const p: FieldPostings = { ids: new Int32Array(count), bm25: new Float64Array(count) }
-      for (let i = 0; i < count; i++) {
-        const from = sorted ? i : order[i]!
-        const shortId = ids[from]!
-        const termFreq = frequencies[from]!
-        const fieldLength = lengths[shortId * fieldCount + fieldId]!
-        p.ids[i] = shortId
-        p.bm25[i] =
-          invDocFreq *
-          (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / average)))
+      let p: FieldPostings
+      if (sorted) p = { ids: ids.slice(0, count), frequencies: frequencies.slice(0, count) }
+      else {
+        const order = Array.from({ length: count }, (_, i) => i)
+        order.sort((x, y) => ids[x]! - ids[y]!)
+        p = { ids: new Int32Array(count), frequencies: new Uint32Array(count) }
+        order.forEach((from, i) => {
+          p.ids[i] = ids[from]!
+          p.frequencies[i] = frequencies[from]!
+        })
       }
       fields[fieldId] = p
       this.#cached += count
