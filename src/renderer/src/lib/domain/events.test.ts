@@ -4,8 +4,6 @@ import type { TimelineEvent } from '$shared/corpus'
 import {
   NO_FILTER,
   combineEvents,
-  eventCombiner,
-  eventCombinerPaced,
   describeSourcing,
   eventCombiner,
   eventCombinerPaced,

@@ -25,10 +25,13 @@ export const SLICE_MS = 12
  * something alive meanwhile (an IndexedDB transaction: lib/db/actions/project.ts). Due at once:
  * work is often started inside a task that has already run long (an effect flush after another
  * paced value arrived, or several restarts of one in a row), and each start taking a whole
- * slice there made tasks of 140 ms at 100k events. So the first slice gets a task of its own.
+ * slice there made tasks of 140 ms at 100k events. So the first slice gets a task of its own,
+ * unless `since` says the caller already gave it one (runInSlices).
  */
-export function timedPacer(turn: () => Promise<void> = nextTask): Pacer {
-  let since = -Infinity
+export function timedPacer(
+  turn: () => Promise<void> = nextTask,
+  since = Number.NEGATIVE_INFINITY,
+): Pacer {
   return {
     due: () => performance.now() - since > SLICE_MS,
     pause: async () => {

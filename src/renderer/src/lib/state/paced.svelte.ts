@@ -11,11 +11,11 @@ import { Abandoned, nextTask, timedPacer, type Pacer } from '../domain/pacing'
  * The app's pacer: slices of about SLICE_MS, each followed by a turn for the window; once
  * `wanted` says no, the next pause throws Abandoned.
  */
-export function slicedPacer(wanted: () => boolean): Pacer {
+export function slicedPacer(wanted: () => boolean, since?: number): Pacer {
   return timedPacer(async () => {
     await nextTask()
     if (!wanted()) throw new Abandoned()
-  })
+  }, since)
 }
 
 /**
@@ -30,7 +30,8 @@ export async function runInSlices<I, O>(
 ): Promise<O> {
   await nextTask()
   if (!wanted()) throw new Abandoned()
-  return compute(input, slicedPacer(wanted))
+  // This task is the first slice's own: no second turn before it.
+  return compute(input, slicedPacer(wanted, performance.now()))
 }
 
 export class PacedValue<I, O> {
