@@ -68,9 +68,14 @@ function parse(text: string, shared: nearley.Grammar): Parsing {
   }
 }
 
+/** edtf()'s own test for a string it reads as Unix time (edtf/src/edtf.js). */
+const UNIX_TIME = /^\d{5,}$/
+
 /** What `edtf(text)` answers for a string, or throws what it throws. */
 export function readEdtf(text: string): EdtfValue {
   const shared = sharedGrammar()
+  // edtf() reads five or more digits as Unix time, before any parse: so must this.
+  if (!shared || UNIX_TIME.test(text)) return edtf(text)
   // Given a parsing, edtf() builds the object of its type, as it does after its own parse.
-  return shared ? edtf(parse(text, shared)) : edtf(text)
+  return edtf(parse(text, shared))
 }
