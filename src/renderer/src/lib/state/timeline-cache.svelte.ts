@@ -130,7 +130,17 @@ export class TimelineCache {
   }
 }
 
-/** The bundled events, the store's version and the format the index was made with. */
+const sources = new WeakMap<readonly TimelineEvent[], string>()
+
+/**
+ * The bundled events, the store's version and the format the index was made with. Kept per
+ * bundled list: `save` asks on every change of the data, and the list is loaded once.
+ */
 function sourceOf(bundled: readonly TimelineEvent[]): string {
-  return `${SNAPSHOT_FORMAT}:${db.verno}:${fingerprint(JSON.stringify(bundled))}`
+  let source = sources.get(bundled)
+  if (source === undefined) {
+    source = `${SNAPSHOT_FORMAT}:${db.verno}:${fingerprint(JSON.stringify(bundled))}`
+    sources.set(bundled, source)
+  }
+  return source
 }
