@@ -12,7 +12,7 @@ export default defineConfig({
     conditions: ['browser'],
   },
   test: {
-    include: ['src/**/*.test.ts', 'resources/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'resources/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     // Two shared cores: the database and property tests are slow, not stuck, past 5 s.
     testTimeout: 30_000,

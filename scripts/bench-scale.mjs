@@ -2,9 +2,10 @@
  * The large-project part of `npm run bench`: for each size, a generated project file
  * (scripts/generate-project.mjs) imported through the Project file screen as a user would, then
  * reload, zoom and pan, a filter, the table, three exports and undo of the import, each timed with
- * the longest main-thread task it caused (PerformanceObserver 'longtask'). Beside it, raw
- * vis-timeline given the same number of plain items on a bare page, and the ratio. Returns the
- * figures; bench.mjs prints them and the verdict against the targets (docs/decisions/0017-scale-timeline-windowing.md).
+ * the longest main-thread task it caused (PerformanceObserver 'longtask'); the phases to run are
+ * chosen by bench.mjs (bench-phases.mjs). Beside it, raw vis-timeline given the same number of
+ * plain items on a bare page, and the ratio. Returns the figures; bench.mjs prints them and the
+ * verdict against the targets (docs/decisions/0017-scale-timeline-windowing.md).
  */
 import { mkdir, readFile, rm, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -246,7 +247,7 @@ async function zoomPanFrames(page, keys, raw) {
         if (running) requestAnimationFrame(loop)
       }
       requestAnimationFrame(loop)
-      // Long animation frames (over 50 ms): where their time went, for BENCH_ZOOM_ONLY's report.
+      // Long animation frames (over 50 ms): where their time went, listed when zoom ends the run.
       const loafs = []
       const loafObserver = new PerformanceObserver((list) => {
         for (const f of list.getEntries())
@@ -415,8 +416,11 @@ async function annotationsListScroll(page) {
   }
 }
 
-/** One size through the app. `say` logs progress lines. */
-export async function benchAppAt(chromium, launch, url, size, say) {
+/**
+ * One size through the app: the phases in `phases` (resolved by bench-phases.mjs, so each one's
+ * needs are in it). `say` logs progress lines.
+ */
+export async function benchAppAt(chromium, launch, url, size, say, phases) {
   const profileDir = await mkdtemp(join(tmpdir(), 'sourceline-bench-scale-'))
   const fileDir = await mkdtemp(join(tmpdir(), 'sourceline-bench-file-'))
   const project = generateProject(size)
@@ -444,8 +448,9 @@ export async function benchAppAt(chromium, launch, url, size, say) {
     await page.goto(url)
     await visibleAfterNavigation(page, 120_000)
     const total = BUNDLED_EVENTS + size
+    if (!phases.has('check')) return result
 
-    say(`  ${size}: import of ${records} records (${result.fileMb} MB)`)
+    say(`  ${size}: check and import of ${records} records (${result.fileMb} MB)`)
     await page.getByTestId('show-project').click()
     result.check = await phase(
       page,
@@ -453,6 +458,7 @@ export async function benchAppAt(chromium, launch, url, size, say) {
       () => page.getByTestId('import-preview').waitFor(),
       'check',
     )
+    if (!phases.has('import')) return result
     result.import = await phase(
       page,
       () => page.getByTestId('import-confirm').click(),
@@ -460,27 +466,22 @@ export async function benchAppAt(chromium, launch, url, size, say) {
       'import',
     )
     result.import.recordsPerS = records / (result.import.ms / 1000)
-    // BENCH_STOP_AFTER_IMPORT=1 ends the size here (a short run while working on check and import).
-    if (process.env['BENCH_STOP_AFTER_IMPORT']) return result
 
-    // BENCH_RELOAD_ONLY=1: import, reload and heap only (a short run while working on reload).
-    const reloadOnly = Boolean(process.env['BENCH_RELOAD_ONLY'])
     // The undo stack lives in memory: undo and redo the import before the reload forgets it.
-    if (!reloadOnly && !process.env['BENCH_SKIP_UNDO']) {
-      say(`  ${size}: undo and redo the import`)
-      for (const [step, events] of [
-        ['undo', BUNDLED_EVENTS],
-        ['redo', total],
-      ])
-        result[step] = await phase(
-          page,
-          () => page.getByTestId(step).click(),
-          () => countShows(page, events),
-          step,
-        )
-      // BENCH_STOP_AFTER_UNDO=1 ends the size here (a short run while working on undo and redo).
-      if (process.env['BENCH_STOP_AFTER_UNDO']) return result
+    for (const [step, events] of [
+      ['undo', BUNDLED_EVENTS],
+      ['redo', total],
+    ]) {
+      if (!phases.has(step)) continue
+      say(`  ${size}: ${step} the import`)
+      result[step] = await phase(
+        page,
+        () => page.getByTestId(step).click(),
+        () => countShows(page, events),
+        step,
+      )
     }
+    if (!phases.has('reload')) return result
 
     say(`  ${size}: reload`)
     await timelineIndexStored(page, total)
@@ -498,87 +499,23 @@ export async function benchAppAt(chromium, launch, url, size, say) {
     )
     await page.waitForTimeout(500)
     result.heapMb = await heapMb(cdp)
-    if (reloadOnly) return result
-
-    say(`  ${size}: zoom and pan`)
-    const from = await now(page)
-    const frames = []
-    const late = {}
-    await profiled('zoom-pan', async () => {
-      for (let run = 0; run < ZOOM_RUNS; run++) {
-        const played = await zoomPanFrames(page, ZOOM_PAN, false)
-        frames.push(...played.frames)
-        for (const { key } of played.late) late[key] = (late[key] ?? 0) + 1
-        if (ZOOM_ONLY)
-          for (const f of played.loafs)
-            say(
-              `    long frame ${f.ms.toFixed(0)} ms (style+layout at end ${f.styleLayout.toFixed(0)}, ` +
-                `render ${f.render.toFixed(0)}): ` +
-                f.scripts
-                  .map((x) => `${x.what} ${x.ms.toFixed(0)} (forced ${x.forced.toFixed(0)})`)
-                  .join('; '),
-            )
-      }
-    })
-    result.zoomPan = {
-      p50: quantile(frames, 0.5),
-      p95: quantile(frames, 0.95),
-      p99: quantile(frames, 0.99),
-      frames: frames.length,
-      late,
-      longestTaskMs: await longestTask(page, from, await now(page)),
+    if (phases.has('zoom')) await zoomPhase(page, phases, result, say)
+    if (phases.has('filter')) {
+      say(`  ${size}: filter`)
+      await filterPhase(page, project, total, result)
     }
-    if (ZOOM_ONLY) return result
-
-    say(`  ${size}: filter`)
-    const shownInLaw = project.data.userEvents.filter((e) => e.category === 'law-policy').length
-    result.filter = await phase(
-      page,
-      () => page.getByTestId('filter-category').selectOption('law-policy'),
-      // The bundled events of that category come on top of the generated ones.
-      () =>
-        page
-          .getByTestId('filter-count')
-          .filter({ hasText: ` of ${total.toLocaleString('en')} ` })
-          .waitFor(),
-      'filter',
-    )
-    result.filter.shown = shownInLaw
-    result.filterClear = await phase(
-      page,
-      () => page.getByTestId('filter-clear').click(),
-      () => countShows(page, total),
-      'filter-clear',
-    )
-
-    say(`  ${size}: table`)
-    result.toTable = await phase(
-      page,
-      () => page.getByTestId('view-table').click(),
-      () => page.getByTestId('event-row').first().waitFor(),
-      'to-table',
-    )
-    const scroll = await tableScrollFrames(page)
-    result.tableScroll = {
-      p50: quantile(scroll.frames, 0.5),
-      p95: quantile(scroll.frames, 0.95),
-      domNodes: scroll.maxNodes,
+    if (phases.has('table')) {
+      say(`  ${size}: table`)
+      await tablePhase(page, result)
     }
-    result.toTimeline = await phase(
-      page,
-      () => page.getByTestId('view-timeline').click(),
-      () => page.locator(ITEMS).first().waitFor(),
-      'to-timeline',
-    )
-
-    // BENCH_SKIP_EXPORTS=1 leaves the exports out (a shorter run while working on other steps).
-    const formats = process.env['BENCH_SKIP_EXPORTS'] ? [] : ['markdown', 'csv', 'html']
-    for (const format of formats) {
+    for (const format of phases.has('exports') ? ['markdown', 'csv', 'html'] : []) {
       say(`  ${size}: export ${format}`)
       result[`export-${format}`] = await exportPhase(page, format)
     }
-    say(`  ${size}: annotations list`)
-    result.annotationsScroll = await annotationsListScroll(page)
+    if (phases.has('lists')) {
+      say(`  ${size}: annotations list`)
+      result.annotationsScroll = await annotationsListScroll(page)
+    }
   } finally {
     await context.close()
     await rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
@@ -587,13 +524,85 @@ export async function benchAppAt(chromium, launch, url, size, say) {
   return result
 }
 
-/**
- * BENCH_ZOOM_ONLY=1 stops after zoom and pan (a shorter run while working on frames);
- * BENCH_SKIP_UNDO=1 leaves undo/redo out (the search index then has less to catch up on after
- * the reload, so zoom/pan runs on a quieter page); BENCH_ZOOM_RUNS=<n> plays the zoom/pan script
- * n times and pools the frames.
- */
-const ZOOM_ONLY = Boolean(process.env['BENCH_ZOOM_ONLY'])
+/** The zoom/pan script, BENCH_ZOOM_RUNS times; each long frame listed when zoom ends the run. */
+async function zoomPhase(page, phases, result, say) {
+  const listFrames = !['filter', 'table', 'exports', 'lists'].some((p) => phases.has(p))
+  say(`  ${result.size}: zoom and pan`)
+  const from = await now(page)
+  const frames = []
+  const late = {}
+  await profiled('zoom-pan', async () => {
+    for (let run = 0; run < ZOOM_RUNS; run++) {
+      const played = await zoomPanFrames(page, ZOOM_PAN, false)
+      frames.push(...played.frames)
+      for (const { key } of played.late) late[key] = (late[key] ?? 0) + 1
+      if (listFrames)
+        for (const f of played.loafs)
+          say(
+            `    long frame ${f.ms.toFixed(0)} ms (style+layout at end ${f.styleLayout.toFixed(0)}, ` +
+              `render ${f.render.toFixed(0)}): ` +
+              f.scripts
+                .map((x) => `${x.what} ${x.ms.toFixed(0)} (forced ${x.forced.toFixed(0)})`)
+                .join('; '),
+          )
+    }
+  })
+  result.zoomPan = {
+    p50: quantile(frames, 0.5),
+    p95: quantile(frames, 0.95),
+    p99: quantile(frames, 0.99),
+    frames: frames.length,
+    late,
+    longestTaskMs: await longestTask(page, from, await now(page)),
+  }
+}
+
+/** One category filtered, then the filter cleared. */
+async function filterPhase(page, project, total, result) {
+  const shownInLaw = project.data.userEvents.filter((e) => e.category === 'law-policy').length
+  result.filter = await phase(
+    page,
+    () => page.getByTestId('filter-category').selectOption('law-policy'),
+    // The bundled events of that category come on top of the generated ones.
+    () =>
+      page
+        .getByTestId('filter-count')
+        .filter({ hasText: ` of ${total.toLocaleString('en')} ` })
+        .waitFor(),
+    'filter',
+  )
+  result.filter.shown = shownInLaw
+  result.filterClear = await phase(
+    page,
+    () => page.getByTestId('filter-clear').click(),
+    () => countShows(page, total),
+    'filter-clear',
+  )
+}
+
+/** To the table, its scroll, and back to the timeline. */
+async function tablePhase(page, result) {
+  result.toTable = await phase(
+    page,
+    () => page.getByTestId('view-table').click(),
+    () => page.getByTestId('event-row').first().waitFor(),
+    'to-table',
+  )
+  const scroll = await tableScrollFrames(page)
+  result.tableScroll = {
+    p50: quantile(scroll.frames, 0.5),
+    p95: quantile(scroll.frames, 0.95),
+    domNodes: scroll.maxNodes,
+  }
+  result.toTimeline = await phase(
+    page,
+    () => page.getByTestId('view-timeline').click(),
+    () => page.locator(ITEMS).first().waitFor(),
+    'to-timeline',
+  )
+}
+
+/** BENCH_ZOOM_RUNS=<n> plays the zoom/pan script n times and pools the frames. */
 const ZOOM_RUNS = Math.max(1, Number(process.env['BENCH_ZOOM_RUNS'] ?? 1))
 
 const RAW_LIMIT_MS = 3 * 60_000

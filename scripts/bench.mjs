@@ -7,6 +7,8 @@
  * Prints tables and writes bench-results/bench-<date>.json. Nothing here fails on a slow result.
  * Then runs the search benchmark (bench-search.mjs) in its own process.
  *   npm run bench -- --sizes 1000,10000 [--scale-only] [--no-search | --search-only]
+ *                    [--phases check,import,undo,redo,reload,zoom,filter,table,exports,lists,raw]
+ * `--help` says what each option and phase does (bench-phases.mjs).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -18,6 +20,7 @@ import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs'
 import { startServer } from './bench-server.mjs'
 import { watchMachine } from './machine-load.mjs'
 import { ZOOM_PAN, benchAppAt, benchRawAt, targetsFor, verdict } from './bench-scale.mjs'
+import { PHASES_USAGE, resolvePhases } from './bench-phases.mjs'
 
 const ZOOM_PAN_KEYS = ZOOM_PAN.length
 
@@ -45,6 +48,32 @@ const SCALE_ONLY = process.argv.includes('--scale-only')
 /** `--no-search` leaves the search benchmark out; `--search-only` runs only it. */
 const NO_SEARCH = process.argv.includes('--no-search')
 const SEARCH_ONLY = process.argv.includes('--search-only')
+
+const USAGE = `Usage: node scripts/bench.mjs [options]   (npm run bench -- [options]; needs \`npx electron-vite build\`)
+  --sizes 1000,10000      sizes of the large-project runs (default 1000,10000,50000,100000)
+  --phases a,b,c          the large-project phases to run (default all; env BENCH_PHASES)
+  --scale-only            skip the small-corpus figures (load, IndexedDB, mapping)
+  --no-search             leave the search benchmark out; --search-only runs only it
+  --help                  this text
+Environment: BENCH_RUNS=<n> runs of the small-corpus figures (5); BENCH_ZOOM_RUNS=<n> plays the
+zoom/pan script n times and pools the frames (1); BENCH_PROFILE=<dir> records a CPU profile of each
+phase and prints where its time went.
+${PHASES_USAGE}`
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(USAGE)
+  process.exit(0)
+}
+
+/** The phases of each size, from `--phases` or else BENCH_PHASES; an unknown name ends the run. */
+let PHASES
+try {
+  PHASES = resolvePhases(argument('phases') ?? process.env['BENCH_PHASES'] ?? null)
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`)
+  process.exit(2)
+}
+const APP_PHASES = [...PHASES.run].filter((p) => p !== 'raw')
 
 /** @type {{ metric: string, unit: string, values: number[], detail: string | null }[]} */
 const results = []
@@ -388,9 +417,11 @@ function printScale(entry) {
     )
   }
   const t = targetsFor(size)
-  console.log(
-    `  verdict (targets for ${size.toLocaleString('en')}: frame p95 ≤ ${t.frameP95Ms} ms):`,
-  )
+  // Only raw vis-timeline ran at this size: there is nothing of the app to judge.
+  if (checks.length > 0)
+    console.log(
+      `  verdict (targets for ${size.toLocaleString('en')}: frame p95 ≤ ${t.frameP95Ms} ms):`,
+    )
   for (const c of checks)
     console.log(`    ${c.met ? 'MET    ' : 'NOT MET'}  ${c.what}: ${c.value ?? '—'} (${c.limit})`)
   if (entry.machine?.busy)
@@ -447,21 +478,33 @@ async function main() {
         console.log(`IndexedDB runs (${RUNS})`)
         await benchIndexedDb(chromium, launch, server.url)
       }
+      if (SIZES.length > 0)
+        console.log(
+          `phases: ${[...PHASES.run].join(', ')}` +
+            PHASES.added.map(({ phase, by }) => `; ${phase} added (${by})`).join(''),
+        )
       for (const size of SIZES) {
         console.log(`large project, ${size.toLocaleString('en')} events`)
         const entry = { size, app: null, raw: null, verdict: [], machine: null }
         const watch = watchMachine()
-        try {
-          entry.app = await benchAppAt(chromium, launch, server.url, size, console.log)
-          entry.verdict = verdict(entry.app)
-        } catch (error) {
-          skip(`large project ${size}`, firstLine(error))
-        }
+        if (APP_PHASES.length > 0)
+          try {
+            entry.app = await benchAppAt(
+              chromium,
+              launch,
+              server.url,
+              size,
+              console.log,
+              PHASES.run,
+            )
+            entry.verdict = verdict(entry.app)
+          } catch (error) {
+            skip(`large project ${size}`, firstLine(error))
+          }
         entry.machine = watch.stop()
         // The app's figures first: raw vis-timeline at 100k can take minutes.
         if (entry.app) printScale(entry)
-        // BENCH_SKIP_RAW=1 leaves raw vis-timeline out (minutes at 50k and more).
-        if (!process.env['BENCH_SKIP_RAW'])
+        if (PHASES.run.has('raw'))
           entry.raw = await benchRawAt(chromium, launch, ROOT, size, console.log)
         scale.push(entry)
       }
@@ -497,6 +540,7 @@ async function main() {
       browser: browserVersion,
     },
     results: rows,
+    phases: [...PHASES.run],
     scale,
     notes,
     totalSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),
