@@ -18,7 +18,7 @@ test('a full disk while saving a note says so, keeps the typed text, and a retry
   await app.selectOnTimeline(EVENT)
   const text = 'The 2008 law: check article 12 against the Khmer original.'
   await app.noteInput.fill(text)
-  await failNextWrites(page, 1)
+  await failNextWrites(page, 1, 'notes')
   await app.eventPanel.getByTestId('note-save').last().click()
 
   const error = page.getByTestId('message-error')
@@ -47,7 +47,7 @@ test('a full disk while creating an event or keeping a highlight keeps the form 
   await page.getByTestId('event-title-input').fill('Raid reported by the ministry')
   await page.getByTestId('event-date-input').fill('March 2023')
   await page.getByTestId('event-summary-input').fill('Ministry says 12 people were freed.')
-  await failNextWrites(page, 1)
+  await failNextWrites(page, 1, 'userEvents')
   await page.getByTestId('event-save').click()
   await expect(page.getByTestId('message-error')).toContainText(
     'Disk full: the event was not created.',
@@ -68,7 +68,7 @@ test('a full disk while creating an event or keeping a highlight keeps the form 
   await app.findPassage('recently cases of human trafficking in Cambodia have decreased')
   await page.getByTestId('make-highlight').click()
   await page.getByTestId('highlight-note').fill('Compare with the 2021 figure.')
-  await failNextWrites(page, 1)
+  await failNextWrites(page, 1, 'highlights')
   await page.getByTestId('highlight-save').click()
   await expect(
     page.getByTestId('message-error').filter({ hasText: 'Disk full: the highlight was not kept.' }),
