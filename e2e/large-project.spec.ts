@@ -4,11 +4,8 @@
  * zoomed in, the events themselves, and a click selects the right one. Stopping an import part way
  * leaves the store as it was. (Timings are the benchmark's business, not these tests'.)
  */
-import { writeFile } from 'node:fs/promises'
-import { generateProject } from '../scripts/generate-project.mjs'
 import { expect, test } from './fixtures'
-import { ProjectScreens } from './pages/ProjectScreens'
-import { SourcelinePage } from './pages/SourcelinePage'
+import { openWithGeneratedProject } from './pages/ProjectScreens'
 
 const EVENTS = 10_000
 const BUNDLED = 23
@@ -19,20 +16,16 @@ interface Generated {
 
 test.describe.configure({ timeout: 600_000 })
 
-async function projectFile(path: string, events: number): Promise<Generated> {
-  const project = generateProject(events) as Generated
-  await writeFile(path, JSON.stringify(project))
-  return project
-}
-
 test('10,000 events: counts when zoomed out, events when zoomed in, a click selects the right one', async ({
   app,
 }, testInfo) => {
-  const path = testInfo.outputPath('large-project.json')
-  const project = await projectFile(path, EVENTS)
-  const ui = await new SourcelinePage(app.page).open()
-  const page = ui.page
-  const screens = new ProjectScreens(page)
+  const opened = await openWithGeneratedProject(
+    app.page,
+    testInfo.outputPath('large-project.json'),
+    EVENTS,
+  )
+  const { path, ui, page, screens } = opened
+  const project = opened.project as Generated
   const undatedCount = async () =>
     Number((await page.getByTestId('undated-count').textContent())?.replace(/\D/g, ''))
   const undatedBundled = await undatedCount()
@@ -96,12 +89,11 @@ test('10,000 events: counts when zoomed out, events when zoomed in, a click sele
 })
 
 test('stopping an import part way writes nothing', async ({ app }, testInfo) => {
-  const path = testInfo.outputPath('large-project.json')
-  await projectFile(path, EVENTS)
-  const ui = await new SourcelinePage(app.page).open()
-  const page = ui.page
-  const screens = new ProjectScreens(page)
-  const before = await screens.snapshot()
+  const { path, page, screens, before } = await openWithGeneratedProject(
+    app.page,
+    testInfo.outputPath('large-project.json'),
+    EVENTS,
+  )
 
   await screens.chooseImport(path)
   await page.getByTestId('import-confirm').click()

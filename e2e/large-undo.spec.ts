@@ -3,11 +3,8 @@
  * leaves the store and both commands as they were, and undo then redo land exactly on the store
  * before and after the import. (Timings are the benchmark's business.)
  */
-import { writeFile } from 'node:fs/promises'
-import { generateProject } from '../scripts/generate-project.mjs'
 import { expect, test } from './fixtures'
-import { ProjectScreens } from './pages/ProjectScreens'
-import { SourcelinePage } from './pages/SourcelinePage'
+import { openWithGeneratedProject } from './pages/ProjectScreens'
 
 const EVENTS = 10_000
 const BUNDLED = 23
@@ -18,12 +15,11 @@ test.describe.configure({ timeout: 600_000 })
 test('undo of a 10,000-event import shows progress, can be cancelled, and undo/redo are exact', async ({
   app,
 }, testInfo) => {
-  const path = testInfo.outputPath('large-undo.json')
-  await writeFile(path, JSON.stringify(generateProject(EVENTS)))
-  const ui = await new SourcelinePage(app.page).open()
-  const page = ui.page
-  const screens = new ProjectScreens(page)
-  const before = await screens.snapshot()
+  const { path, page, screens, before } = await openWithGeneratedProject(
+    app.page,
+    testInfo.outputPath('large-undo.json'),
+    EVENTS,
+  )
 
   await screens.chooseImport(path)
   await page.getByTestId('import-confirm').click()

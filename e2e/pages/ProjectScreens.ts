@@ -2,9 +2,12 @@
  * The Project file and Backups screens as a user sees them, and the whole store read directly, so
  * specs can compare what is kept before and after an import or a restore.
  */
+import { writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { expect, type Locator, type Page } from '@playwright/test'
+import { generateProject } from '../../scripts/generate-project.mjs'
 import { download, type Downloaded } from '../fixtures'
+import { SourcelinePage } from './SourcelinePage'
 
 /** The tables a project file holds, as in src/renderer/src/lib/domain/project/format.ts. */
 export const USER_TABLES = [
@@ -159,4 +162,17 @@ export class ProjectScreens {
       })
     })
   }
+}
+
+/**
+ * The large-project specs' start: a project file of `events` generated events (the benchmark's
+ * generator) written to `path`, the app opened on its fresh profile, and the store before any
+ * import, to compare with after. The project is as generated; specs type the parts they read.
+ */
+export async function openWithGeneratedProject(page: Page, path: string, events: number) {
+  const project: unknown = generateProject(events)
+  await writeFile(path, JSON.stringify(project))
+  const ui = await new SourcelinePage(page).open()
+  const screens = new ProjectScreens(ui.page)
+  return { project, path, ui, page: ui.page, screens, before: await screens.snapshot() }
 }
