@@ -423,7 +423,9 @@ function printScale(entry) {
       `  verdict (targets for ${size.toLocaleString('en')}: frame p95 ≤ ${t.frameP95Ms} ms):`,
     )
   for (const c of checks)
-    console.log(`    ${c.met ? 'MET    ' : 'NOT MET'}  ${c.what}: ${c.value ?? '—'} (${c.limit})`)
+    console.log(
+      `    ${c.met ? 'MET    ' : 'NOT MET'}  ${c.what}: ${c.value ?? 'not measured'} (${c.limit})`,
+    )
   if (entry.machine?.busy)
     console.log(
       `  the machine was busy (${entry.machine.words} during this size's runs): these figures ` +
