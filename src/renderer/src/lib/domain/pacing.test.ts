@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
-import { filterPaced, mapPaced, SLICE_MS, sortPaced, timedPacer, UNPACED } from './pacing'
+import { filterPaced, mapPaced, SLICE_MS, sortPaced, timedPacer, UNPACED, whenIdle } from './pacing'
 
 import { countingPacer } from './test-pacer'
 
@@ -65,5 +65,16 @@ describe('timedPacer', () => {
     } finally {
       spy.mockRestore()
     }
+  })
+})
+
+describe('whenIdle', () => {
+  it('runs the work once the window is free, unless cancelled first', async () => {
+    const ran: string[] = []
+    whenIdle(() => ran.push('kept'), 1000)
+    const cancel = whenIdle(() => ran.push('cancelled'), 1000)
+    cancel()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(ran).toEqual(['kept'])
   })
 })

@@ -15,6 +15,23 @@ export function nextTask(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0))
 }
 
+/**
+ * Runs `work` once the window has nothing else to do (requestIdleCallback where there is one),
+ * or after `limitMs` whatever happens; the function returned cancels it if it has not run.
+ */
+export function whenIdle(work: () => void, limitMs: number): () => void {
+  const idle = globalThis as {
+    requestIdleCallback?: (run: () => void, options: { timeout: number }) => number
+    cancelIdleCallback?: (handle: number) => void
+  }
+  if (idle.requestIdleCallback && idle.cancelIdleCallback) {
+    const handle = idle.requestIdleCallback(work, { timeout: limitMs })
+    return () => idle.cancelIdleCallback?.(handle)
+  }
+  const timer = setTimeout(work, 0)
+  return () => clearTimeout(timer)
+}
+
 export const UNPACED: Pacer = { due: () => false, pause: () => Promise.resolve() }
 
 /** How long a slice of paced work runs before the window gets a turn. */

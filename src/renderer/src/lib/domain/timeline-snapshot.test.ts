@@ -103,6 +103,16 @@ describe('the timeline snapshot', () => {
     expect(new Set(stored.group).size).toBe(LANES.length)
   })
 
+  it('packs the same in slices as at once, giving the window turns all through', async () => {
+    const list = items(20_000)
+    let pauses = 0
+    const always = { due: () => true, pause: async () => void pauses++ }
+    const sliced = await packTimeline(list, FROM, always)
+    expect(sliced).toEqual(await packTimeline(list, FROM, UNPACED))
+    // Sorting 20,000 items and packing them each give the window several turns.
+    expect(pauses).toBeGreaterThan(20)
+  })
+
   it('fingerprints text', () => {
     expect(fingerprint('abc')).toBe(fingerprint('abc'))
     expect(fingerprint('abc')).not.toBe(fingerprint('abd'))

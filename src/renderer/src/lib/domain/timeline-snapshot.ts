@@ -6,7 +6,7 @@
  * only when both are still current.
  */
 import { anchorOf } from './timeline-window'
-import type { Pacer } from './pacing'
+import { sortPaced, type Pacer } from './pacing'
 import type { TimelineItemModel } from './timeline-items'
 
 /** Changed whenever what is stored, or how an event becomes an item, changes. */
@@ -59,24 +59,32 @@ export async function packTimeline(
   from: SnapshotSource,
   pacer: Pacer,
 ): Promise<StoredTimeline> {
+  // Lane and anchor first, then one paced sort of positions: sorting each lane at once, with
+  // its anchors in a Map, took one task of over 100 ms at 100,000 items.
+  const count = items.length
   const groups: string[] = []
-  const lanes = new Map<string, TimelineItemModel[]>()
-  for (const item of items) {
-    const lane = lanes.get(item.group)
-    if (lane) lane.push(item)
-    else {
+  const laneIndex = new Map<string, number>()
+  const laneOf = new Uint8Array(count)
+  const anchors = new Float64Array(count)
+  for (let i = 0; i < count; i++) {
+    const item = items[i]!
+    let lane = laneIndex.get(item.group)
+    if (lane === undefined) {
+      lane = groups.length
       groups.push(item.group)
-      lanes.set(item.group, [item])
+      laneIndex.set(item.group, lane)
     }
+    laneOf[i] = lane
+    anchors[i] = anchorOf(item)
+    if ((i & 1023) === 1023 && pacer.due()) await pacer.pause()
   }
-  const ordered: TimelineItemModel[] = []
-  for (const group of groups) {
-    const lane = lanes.get(group)!
-    const anchors = new Map(lane.map((i) => [i, anchorOf(i)]))
-    lane.sort((a, b) => anchors.get(a)! - anchors.get(b)!)
-    for (const item of lane) ordered.push(item)
-    if (pacer.due()) await pacer.pause()
-  }
+  const positions = Array.from({ length: count }, (_, i) => i)
+  const order = await sortPaced(
+    positions,
+    (a, b) => laneOf[a]! - laneOf[b]! || anchors[a]! - anchors[b]! || a - b,
+    pacer,
+  )
+  const ordered = order.map((i) => items[i]!)
   const n = ordered.length
   const group = new Uint8Array(n)
   const type = new Uint8Array(n)
@@ -86,7 +94,6 @@ export async function packTimeline(
   const cuts = new Uint32Array(3 * n + 1)
   const classNames: string[] = []
   const classIndex = new Map<string, number>()
-  const laneIndex = new Map(groups.map((g, i) => [g, i]))
   const pieces: string[] = []
   let chunk: string[] = []
   let at = 0

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { INDEX_VERSION, type StoredIndex } from '$lib/domain/search/engine'
 import { articleSource, noteSource, type SearchSource } from '$lib/domain/search/sources'
-import { Indexer, type IndexStore } from './indexer'
+import { Indexer, NEED_PART, type IndexStore } from './indexer'
 import type { FromWorker } from './protocol'
 
 function memoryStore(): IndexStore & { stored: StoredIndex | null; writes: number } {
@@ -73,7 +73,7 @@ describe('search worker indexer', () => {
       last: true,
     })
     expect(messages.filter((m) => m.type === 'need')).toEqual([
-      { type: 'need', generation: 2, keys: ['article:a', 'note:n'] },
+      { type: 'need', generation: 2, keys: ['article:a', 'note:n'], last: true },
     ])
     expect(indexer.status()).toMatchObject({ rebuilding: true, pending: 2 })
     expect((await ask(indexer, messages, 'kheng')).complete).toBe(false)
@@ -164,6 +164,25 @@ describe('search worker indexer', () => {
     // The end is told at once, not after a wait.
     expect(statuses().at(-1)).toMatchObject({ pending: 0, rebuilding: false })
     expect((await ask(indexer, messages, 'word')).complete).toBe(true)
+  })
+
+  it('asks for a large change in parts, every key once', async () => {
+    const [indexer, messages] = make(memoryStore())
+    const many = Array.from({ length: NEED_PART * 2 + 5 }, (_, i) =>
+      noteSource({ id: `n${i}`, eventId: 'e', eventTitle: 'E', body: `word ${i}`, date: null }),
+    )
+    await indexer.handle({
+      type: 'sync',
+      generation: 1,
+      signatures: many.map((s) => [s.key, s.signature]),
+      last: true,
+    })
+    const parts = messages.flatMap((m) => (m.type === 'need' ? [m.keys] : []))
+    expect(parts.map((p) => p.length)).toEqual([NEED_PART, NEED_PART, 5])
+    expect(parts.flat().sort()).toEqual(many.map((s) => s.key).sort())
+    await indexer.handle({ type: 'put', sources: many })
+    while (indexer.status().pending > 0) await new Promise((r) => setTimeout(r, 5))
+    expect((await ask(indexer, messages, 'word')).response.total).toBe(many.length)
   })
 
   it('starts reading the stored index before the first message', async () => {

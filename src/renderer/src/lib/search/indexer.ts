@@ -4,10 +4,10 @@
  * (queries are answered in between, marked incomplete), and stores the index once it settles.
  */
 import { SearchIndex } from '$lib/domain/search/engine'
-import type { SearchSource } from '$lib/domain/search/sources'
 import type { FromWorker, IndexStatus, ToWorker } from './protocol'
 import type { StoredIndex } from '$lib/domain/search/engine'
 import { strings } from '$lib/strings'
+import { SourceQueue } from './queue'
 
 export interface IndexStore {
   read(): Promise<StoredIndex | null>
@@ -22,11 +22,16 @@ const SAVE_DELAY_MS = 1500
  * thousands of messages over a large build, each a task and a redraw on the UI thread.
  */
 const REPORT_EVERY_MS = 250
+/**
+ * Keys per `need` message: the UI thread reads each message in one task, and 250,000 keys (an
+ * imported project) in one message took a task of hundreds of milliseconds to take in.
+ */
+export const NEED_PART = 2000
 
 export class Indexer {
   #index: SearchIndex | null = null
   #loading: Promise<SearchIndex> | null = null
-  #queue: SearchSource[] = []
+  #queue = new SourceQueue()
   /** Keys the last sync asked for that have not arrived yet. */
   #awaited = new Set<string>()
   #done = 0
@@ -49,7 +54,7 @@ export class Indexer {
   status(): IndexStatus {
     return {
       loaded: this.#index !== null,
-      pending: this.#queue.length + this.#awaited.size,
+      pending: this.#queue.size + this.#awaited.size,
       done: this.#done,
       rebuilding: this.#rebuilding,
       error: this.#error,
@@ -121,15 +126,20 @@ export class Indexer {
       }
       // Sources queued but now unchanged or gone need not be indexed.
       const wanted = new Set(needed)
-      this.#queue = this.#queue.filter((s) => wanted.has(s.key))
+      this.#queue.keepOnly(wanted)
       this.#awaited = wanted
-      if (needed.length === 0 && this.#queue.length === 0) this.#rebuilding = false
-      this.post({ type: 'need', generation: message.generation, keys: needed })
+      if (needed.length === 0 && this.#queue.size === 0) this.#rebuilding = false
+      for (let i = 0; i < needed.length || i === 0; i += NEED_PART)
+        this.post({
+          type: 'need',
+          generation: message.generation,
+          keys: needed.slice(i, i + NEED_PART),
+          last: i + NEED_PART >= needed.length,
+        })
       this.#report()
     } else if (message.type === 'put') {
-      const keys = new Set(message.sources.map((s) => s.key))
-      for (const key of keys) this.#awaited.delete(key)
-      this.#queue = [...this.#queue.filter((s) => !keys.has(s.key)), ...message.sources]
+      for (const source of message.sources) this.#awaited.delete(source.key)
+      this.#queue.put(message.sources)
       this.#work()
       this.#report()
     } else {
@@ -137,7 +147,7 @@ export class Indexer {
         type: 'result',
         id: message.id,
         response: index.search(message.query, message.filters, message.limit),
-        complete: this.#queue.length === 0 && this.#awaited.size === 0 && !this.#rebuilding,
+        complete: this.#queue.size === 0 && this.#awaited.size === 0 && !this.#rebuilding,
       })
     }
   }
@@ -149,12 +159,12 @@ export class Indexer {
     const step = (): void => {
       const index = this.#index!
       const until = performance.now() + SLICE_MS
-      while (this.#queue.length > 0 && performance.now() < until) {
-        index.put([this.#queue.shift()!])
+      while (this.#queue.size > 0 && performance.now() < until) {
+        index.put([this.#queue.take()!])
         this.#done++
       }
       this.#report()
-      if (this.#queue.length > 0) {
+      if (this.#queue.size > 0) {
         setTimeout(step, 0)
         return
       }
@@ -181,7 +191,7 @@ export class Indexer {
       clearTimeout(this.#saveTimer)
       this.#saveTimer = null
     }
-    if (!this.#index || this.#queue.length > 0) return this.#saving
+    if (!this.#index || this.#queue.size > 0) return this.#saving
     const stored = this.#index.toStored()
     this.#saving = this.#saving
       .then(() => this.store.write(stored))

@@ -25,6 +25,7 @@ export interface IndexStatus {
 }
 
 export type FromWorker =
-  | { type: 'need'; generation: number; keys: string[] }
+  /** The keys to send, in parts; `last` on the final part of a sync's answer. */
+  | { type: 'need'; generation: number; keys: string[]; last: boolean }
   | { type: 'status'; status: IndexStatus }
   | { type: 'result'; id: number; response: SearchResponse; complete: boolean }

@@ -78,6 +78,9 @@ export class SearchService {
         const source = this.#latest.get(k)
         return source ? [source] : []
       })
+      // Every source the worker wants is on its way: the rest need not stay on the UI thread's
+      // heap (at 250,000 sources, a copy of the project's text and a million objects).
+      if (message.last) this.#latest = new Map()
       this.#send(sources)
     } else {
       this.#queries.get(message.id)?.({ response: message.response, complete: message.complete })

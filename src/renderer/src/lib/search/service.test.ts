@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { FromWorker, IndexStatus } from './protocol'
+import type { Note } from '$lib/domain/types'
+import type { FromWorker, IndexStatus, ToWorker } from './protocol'
 import { SearchService } from './service.svelte'
 
 /** A worker that only records what it is sent; the test plays its side. */
@@ -45,6 +46,30 @@ describe('SearchService', () => {
     say(status(1))
     say(status(0))
     expect(heard).toHaveBeenCalledTimes(3)
+    service.destroy()
+  })
+
+  it('sends the sources a sync asked for in parts, then lets go of the rest', async () => {
+    const { worker, say } = fakeWorker()
+    const service = new SearchService(worker)
+    const notes = Array.from(
+      { length: 5 },
+      (_, i) => ({ id: `n${i}`, eventId: 'e', body: `note ${i}` }) as unknown as Note,
+    )
+    service.update({ articles: [], events: [], notes, highlights: [], entities: [] })
+    const sent = () => vi.mocked(worker.postMessage).mock.calls.map(([m]) => m as ToWorker)
+    await vi.waitFor(() => expect(sent().some((m) => m.type === 'sync' && m.last)).toBe(true))
+    const sync = sent().find((m) => m.type === 'sync')!
+    const generation = sync.type === 'sync' ? sync.generation : -1
+    const put = () => sent().flatMap((m) => (m.type === 'put' ? m.sources.map((s) => s.key) : []))
+
+    say({ type: 'need', generation, keys: ['note:n0', 'note:n3'], last: false })
+    say({ type: 'need', generation, keys: ['note:n4'], last: true })
+    await vi.waitFor(() => expect(put()).toEqual(['note:n0', 'note:n3', 'note:n4']))
+    // After the last part nothing is held: a repeated ask finds nothing to send.
+    say({ type: 'need', generation, keys: ['note:n1'], last: true })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(put()).toEqual(['note:n0', 'note:n3', 'note:n4'])
     service.destroy()
   })
 })
