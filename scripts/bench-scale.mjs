@@ -7,7 +7,7 @@
  * plain items on a bare page, and the ratio. Returns the figures; bench.mjs prints them and the
  * verdict against the targets (docs/decisions/0017-scale-timeline-windowing.md).
  */
-import { mkdir, readFile, rm, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rm, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateProject, recordCount } from './generate-project.mjs'
@@ -94,11 +94,102 @@ const PROFILE_DIR = process.env['BENCH_PROFILE'] ?? null
 let profiler = null
 
 async function startProfile(cdp, say, page) {
+  if (TRACE_DIR) {
+    await mkdir(TRACE_DIR, { recursive: true })
+    tracer = { cdp, say, page, size: 0 }
+    return
+  }
   if (!PROFILE_DIR) return
   await mkdir(PROFILE_DIR, { recursive: true })
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
   profiler = { cdp, say, page, size: 0 }
+}
+
+/**
+ * BENCH_TRACE=<dir> writes a light Chrome trace of each phase (tasks and garbage collections, no
+ * CPU profile, so timings stay close to an untraced run) and prints what ran in each task over
+ * 50 ms: the collector's pauses, which a sampled profile cannot tell apart from the script's.
+ */
+const TRACE_DIR = process.env['BENCH_TRACE'] ?? null
+
+let tracer = null
+
+async function traced(name, work) {
+  const { cdp, page, say } = tracer
+  await startTrace(cdp)
+  try {
+    return await work()
+  } finally {
+    const path = join(TRACE_DIR, `${tracer.size}-${name}.trace.json`)
+    await endTrace(cdp, path)
+    const long = tasksInTrace(JSON.parse(await readFile(path, 'utf8')), 50)
+    say(`    ${name}: ${long.length} tasks over 50 ms`)
+    for (const task of long) {
+      say(`    task of ${task.ms.toFixed(0)} ms at ${task.at.toFixed(0)} ms of the trace:`)
+      for (const [what, ms] of task.inside) say(`      ${ms.toFixed(0).padStart(6)} ms  ${what}`)
+    }
+  }
+}
+
+/** The renderer main thread's tasks over `min` ms, each with what ran directly inside it. */
+export function tasksInTrace(trace, min) {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  )
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur)
+  const first = spans[0]?.ts ?? 0
+  const tasks = spans.filter(
+    (e) =>
+      (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.dur >= min * 1000,
+  )
+  return tasks.map((task) => {
+    const end = task.ts + task.dur
+    const totals = new Map()
+    let reach = -1
+    for (const e of spans) {
+      if (e === task || e.ts < task.ts || e.ts >= end || e.ts < reach) continue
+      // Only what runs directly in the task: a span inside an earlier one is part of it.
+      reach = e.ts + e.dur
+      const what = e.name.includes('GC') ? `${e.name} ${e.args?.type ?? ''}`.trim() : e.name
+      totals.set(what, (totals.get(what) ?? 0) + e.dur / 1000)
+    }
+    return {
+      at: (task.ts - first) / 1000,
+      ms: task.dur / 1000,
+      inside: [...totals].sort((a, b) => b[1] - a[1]).slice(0, 6),
+    }
+  })
+}
+
+async function startTrace(cdp) {
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: ['toplevel', 'v8', 'disabled-by-default-v8.gc'] },
+  })
+}
+
+async function endTrace(cdp, path) {
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
+  await cdp.send('Tracing.end')
+  const { stream } = await complete
+  // Written as it is read: a trace of a long phase is larger than one string may be.
+  const file = await open(path, 'w')
+  try {
+    for (;;) {
+      const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream })
+      await file.write(base64Encoded ? Buffer.from(data, 'base64') : data)
+      if (eof) break
+    }
+  } finally {
+    await file.close()
+    await cdp.send('IO.close', { handle: stream })
+  }
 }
 
 /** Self time per function (name, file, line), longest first. */
@@ -119,6 +210,7 @@ export function selfTimes(profile, top = 12, [from, to] = [-Infinity, Infinity])
 }
 
 async function profiled(name, work) {
+  if (tracer && name) return traced(name, work)
   if (!profiler || !name) return work()
   await profiler.cdp.send('Profiler.start')
   const from = await now(profiler.page)
@@ -445,6 +537,7 @@ export async function benchAppAt(chromium, launch, url, size, say, phases) {
     const cdp = await context.newCDPSession(page)
     await startProfile(cdp, say, page)
     if (profiler) profiler.size = size
+    if (tracer) tracer.size = size
     await page.goto(url)
     await visibleAfterNavigation(page, 120_000)
     const total = BUNDLED_EVENTS + size

@@ -57,7 +57,8 @@ const USAGE = `Usage: node scripts/bench.mjs [options]   (npm run bench -- [opti
   --help                  this text
 Environment: BENCH_RUNS=<n> runs of the small-corpus figures (5); BENCH_ZOOM_RUNS=<n> plays the
 zoom/pan script n times and pools the frames (1); BENCH_PROFILE=<dir> records a CPU profile of each
-phase and prints where its time went.
+phase and prints where its time went; BENCH_TRACE=<dir> (instead) writes a light Chrome trace of
+each phase and prints what ran in each task over 50 ms, garbage-collection pauses included.
 ${PHASES_USAGE}`
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
