@@ -116,7 +116,7 @@ const TRACE_DIR = process.env['BENCH_TRACE'] ?? null
 let tracer = null
 
 async function traced(name, work) {
-  const { cdp, page, say } = tracer
+  const { cdp, say } = tracer
   await startTrace(cdp)
   try {
     return await work()
