@@ -144,8 +144,10 @@ function recordMutation(
           const within = new Map<string, unknown>()
           req.values.forEach((value, i) => {
             if (failed(res, i)) return
-            // Auto-incremented keys are only known now; IndexedDB answers each write with its key.
-            const key: IndexableType = res.results?.[i] ?? keys[i]
+            // The key the request carried, where it had one: a key IndexedDB answers with is a
+            // string of the browser's, each held by a handle every garbage collection visits (an
+            // import kept 255,000 of them). Auto-incremented keys are only known from the answer.
+            const key: IndexableType = keys[i] ?? res.results?.[i]
             const id = keyId(key)
             const after = structuredClone(value)
             if (primaryKey.keyPath !== null && primaryKey.autoIncrement)
