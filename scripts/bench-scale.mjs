@@ -271,6 +271,17 @@ async function phase(page, action, done, name = null) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))))
   })
   const to = await now(page)
+  // A task over the limit is named by the scripts its frame ran (cheap, unlike a profile).
+  if (name && !profiler && !tracer)
+    for (const task of await tasksBetween(page, from, to))
+      if (task.duration > 100) {
+        const scripts = (await scriptsIn(page, task)).map(
+          (s) => `${s.what} (${s.duration.toFixed(0)} ms)`,
+        )
+        console.log(
+          `    ${name}: a task of ${task.duration.toFixed(0)} ms at ${(task.start - from).toFixed(0)} ms; scripts: ${scripts.join('; ') || 'none'}`,
+        )
+      }
   // Beside the profile, the long tasks (ms from the phase's start) to find them in it.
   if (profiler && name && name !== 'reload')
     await writeFile(
