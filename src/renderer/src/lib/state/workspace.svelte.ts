@@ -16,7 +16,7 @@ import { editEntities } from '../db/actions/entities'
 import { HistoryStopped, redo, undo, undoState } from '../db/actions/undo'
 import { describeDate, sortByDatePaced } from '../domain/dates'
 import { eventCombinerPaced, eventFilter, type AppEvent } from '../domain/events'
-import { filterPaced, mapPaced, nextTask } from '../domain/pacing'
+import { filterPaced, mapPaced, nextTask, type Pacer } from '../domain/pacing'
 import {
   applyEntityEditsLeniently,
   namesEntity,
@@ -161,9 +161,12 @@ export class Workspace {
   readonly noteCounts = $derived(noteCountsByEvent(this.notes.value))
   /**
    * Each event's item, kept by event object: a filter change maps nothing again. A changed event
-   * is a new object; its note count and the grades are checked.
+   * is a new object; its note count and the grades are checked. A Map, not a WeakMap, carried
+   * over to each new set of events (#carryItems): a WeakMap of 100,000 entries is work for every
+   * major garbage collection's final pause, which at that size already runs past 100 ms.
    */
-  #itemCache = new WeakMap<AppEvent, CachedItem>()
+  #itemCache = new Map<AppEvent, CachedItem>()
+  #itemsOf: Combined | null = null
   /**
    * The events the filters let through, their timeline items and the undated ones, worked out in
    * slices. A filter key is an entity id, or a name no entity knows.
@@ -177,6 +180,7 @@ export class Workspace {
       noteCounts: this.noteCounts,
     }),
     async ({ all, filter, entities, grades, noteCounts }, pacer): Promise<Shown> => {
+      if (all !== this.#itemsOf) await this.#carryItems(all, pacer)
       const keep = eventFilter(
         filter,
         (name, key) => name === key || namesEntity(entities, name, key),
@@ -228,6 +232,18 @@ export class Workspace {
   /** The stored index's picture, used only while loading and while no filter narrows it. */
   get #preview(): TimelinePreview | null {
     return this.eventsLoading && !this.filters.active ? this.#cache.preview : null
+  }
+
+  /** Keeps the cached items of the events still there, and drops the rest. */
+  async #carryItems(all: Combined | null, pacer: Pacer): Promise<void> {
+    const kept = new Map<AppEvent, CachedItem>()
+    for (const e of all?.events ?? NO_EVENTS) {
+      const cached = this.#itemCache.get(e)
+      if (cached) kept.set(e, cached)
+      if (pacer.due()) await pacer.pause()
+    }
+    this.#itemCache = kept
+    this.#itemsOf = all
   }
 
   #item(e: AppEvent, notes: number, grades: GradeBook): TimelineItemModel | null {
