@@ -699,6 +699,22 @@ export class UndoStack {
     return entry && { label: entry.label, changes: changesOf(entry.chunks) }
   }
 
+  /**
+   * How the command Undo would revert is held: the rows it recorded, and how many of them have
+   * their images packed as JSON (the rest are structured clones).
+   */
+  undoFootprint(): { rows: number; packed: number } | undefined {
+    const entry = this.#undo.at(-1)
+    if (!entry) return undefined
+    let rows = 0
+    let packed = 0
+    for (const chunk of entry.chunks) {
+      rows += chunk.size
+      if (chunk.before.kind !== 'values' && chunk.after.kind !== 'values') packed += chunk.size
+    }
+    return { rows, packed }
+  }
+
   get state(): HistoryState {
     return {
       canUndo: this.canUndo,

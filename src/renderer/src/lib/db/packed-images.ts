@@ -5,6 +5,7 @@
  * row, which made every major garbage collection longer (docs/decisions/0033-…). Rows JSON
  * cannot carry exactly (a Date, binary data, an undefined property, -0) stay structured clones.
  */
+import { jsonLength } from './keyed-ranges'
 
 /** One side (before or after) of a request's rows; a row that is absent has no image. */
 export type Images =
@@ -129,7 +130,7 @@ export function weightAt(images: Images, i: number): number {
     case 'absent':
       return 1
     case 'values':
-      return JSON.stringify(images.values[i])?.length ?? 1
+      return jsonLength(images.values[i])
     case 'json':
       return Math.max(1, images.ends[i]! - (i === 0 ? 0 : images.ends[i - 1]!))
   }
