@@ -1,8 +1,9 @@
 /**
  * Undo and redo for every user write, kept in the actions layer. A command is one read-write
  * transaction; a DBCore middleware records the before- and after-image of each row it touches, in
- * order, for any table. Undo puts the before-images back, redo the after-images, each in one
- * transaction. The stacks live in memory only (docs/decisions/0004-undo-history.md).
+ * order, for any table, packed per bulk request (packed-images.ts, decision 0033). Undo puts the
+ * before-images back, redo the after-images, each in one transaction. The stacks live in memory
+ * only (docs/decisions/0004-undo-history.md).
  */
 import Dexie, {
   type DBCore,
@@ -42,9 +43,9 @@ import {
 } from './packed-images'
 
 /**
- * One row's change inside a command. `before` is undefined when the row did not exist (an add),
- * `after` is undefined when the command deleted it. Images are private copies: nothing the caller
- * does to its objects afterwards changes what undo or redo writes.
+ * One row's change inside a command, as peekUndo shows it. `before` is undefined when the row did
+ * not exist (an add), `after` is undefined when the command deleted it. Images are private copies:
+ * nothing the caller does to its objects afterwards changes what undo or redo writes.
  */
 export interface Change {
   readonly table: string
