@@ -13,7 +13,7 @@ import {
 } from './packed-images'
 import { UndoStack, installHistory, runCommand } from './history'
 import { importCheckedProject } from './actions/project'
-import { testStores } from './test-stores'
+import { keyedSnapshot as snapshot, testStores } from './test-stores'
 import { parseProjectFile } from '../domain/project/format'
 import { testContext } from '../domain/project/test-fixtures'
 // The benchmark's generator: the rows a large import really writes.
@@ -101,19 +101,6 @@ function openTestDb(name = `packed-test-${process.pid}-${Date.now()}-${count++}`
   installHistory(db)
   opened.push(db)
   return db
-}
-
-/** Every table as [key, row] pairs in key order. */
-async function snapshot(db: Dexie): Promise<Record<string, [unknown, unknown][]>> {
-  const out: Record<string, [unknown, unknown][]> = {}
-  await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables) {
-      const keys = await table.toCollection().primaryKeys()
-      const rows = await table.toArray()
-      out[table.name] = keys.map((key, i) => [key, rows[i]])
-    }
-  })
-  return out
 }
 
 /**
