@@ -30,17 +30,7 @@ import {
   walk,
   worthWalking,
 } from './keyed-ranges'
-import {
-  ABSENT,
-  imageAt,
-  isPresent,
-  packImages,
-  packKeys,
-  unpackKeys,
-  weightAt,
-  type Images,
-  type Keys,
-} from './packed-images'
+import { ABSENT, imageAt, isPresent, packImages, weightAt, type Images } from './packed-images'
 
 /**
  * One row's change inside a command, as peekUndo shows it. `before` is undefined when the row did
@@ -75,12 +65,14 @@ export const DEFAULT_MAX_DEPTH = 200
 /**
  * The rows one bulk request changed on one table, in the order written: keys, before-images
  * (absent where a row did not exist) and after-images (absent where it was deleted), packed where
- * JSON holds them exactly (packed-images.ts). A large import is then a few objects per request.
+ * JSON holds them exactly (packed-images.ts): for a large import, a key per row and a few objects
+ * per request. Keys stay as written; packed, each undo and redo parsed them anew and held them to
+ * its end, and dropping them made a long garbage collection (decision 0033).
  */
 interface Chunk {
   readonly table: string
   readonly size: number
-  readonly keys: Keys
+  readonly keys: readonly IndexableType[]
   readonly before: Images
   readonly after: Images
 }
@@ -285,7 +277,7 @@ function addChunks(
     recording.chunks.push({
       table,
       size: to - from,
-      keys: pack ? packKeys(part(keys)) : part(keys),
+      keys: part(keys),
       before: images(part(before), false),
       after: after ? images(part(after), copyAfter) : ABSENT,
     })
@@ -403,23 +395,10 @@ type Side = 'before' | 'after'
 
 /**
  * A command's rows for one undo or redo, each named by its place (chunk * CHUNK_SPAN + row): the
- * keys unpacked once, the images unpacked a row at a time, when they are checked or written.
+ * images unpacked a row at a time, when they are checked or written.
  */
 class Rows {
-  private constructor(
-    readonly chunks: readonly Chunk[],
-    readonly keys: readonly (readonly unknown[])[],
-  ) {}
-
-  static async of(chunks: readonly Chunk[], turn: () => Promise<void> | null): Promise<Rows> {
-    const keys: (readonly unknown[])[] = []
-    for (const chunk of chunks) {
-      keys.push(unpackKeys(chunk.keys))
-      const waiting = turn()
-      if (waiting) await waiting
-    }
-    return new Rows(chunks, keys)
-  }
+  constructor(readonly chunks: readonly Chunk[]) {}
 
   /** Every row's place, in the order the command wrote them, or the reverse. */
   *places(reverse: boolean): Generator<number> {
@@ -436,7 +415,7 @@ class Rows {
   }
 
   key(place: number): IndexableType {
-    return this.keys[Math.floor(place / CHUNK_SPAN)]![place % CHUNK_SPAN] as IndexableType
+    return this.chunks[Math.floor(place / CHUNK_SPAN)]!.keys[place % CHUNK_SPAN]!
   }
 
   has(place: number, side: Side): boolean {
@@ -492,7 +471,7 @@ interface Plan {
  */
 async function plan(chunks: readonly Chunk[], direction: 'undo' | 'redo'): Promise<Plan> {
   const turn = slices()
-  const rows = await Rows.of(chunks, turn)
+  const rows = new Rows(chunks)
   const undo = direction === 'undo'
   const check: Side = undo ? 'after' : 'before'
   const write: Side = undo ? 'before' : 'after'
@@ -651,9 +630,9 @@ async function applyPlan(db: Dexie, p: Plan, options: StepOptions) {
 /** A command's recorded rows one Change each, in the order written (images unpacked). */
 function changesOf(chunks: readonly Chunk[]): Change[] {
   return chunks.flatMap((chunk) =>
-    unpackKeys(chunk.keys).map((key, i) => ({
+    chunk.keys.map((key, i) => ({
       table: chunk.table,
-      key: key as IndexableType,
+      key,
       before: imageAt(chunk.before, i),
       after: imageAt(chunk.after, i),
     })),

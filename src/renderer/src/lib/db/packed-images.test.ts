@@ -2,15 +2,7 @@ import 'fake-indexeddb/auto'
 import Dexie, { type Table } from 'dexie'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  ABSENT,
-  exactJson,
-  imageAt,
-  isPresent,
-  packImages,
-  packKeys,
-  unpackKeys,
-} from './packed-images'
+import { ABSENT, exactJson, imageAt, isPresent, packImages } from './packed-images'
 import { UndoStack, installHistory, runCommand } from './history'
 import { importCheckedProject } from './actions/project'
 import { keyedSnapshot as snapshot, testStores } from './test-stores'
@@ -67,13 +59,6 @@ describe('packImages', () => {
     expect(images.kind).toBe('values')
     expect(imageAt(images, 1)).toStrictEqual(rows[1])
     expect(imageAt(images, 1)).not.toBe(rows[1])
-  })
-
-  it('packs string and number keys as JSON, others as they are', () => {
-    expect(unpackKeys(packKeys(['a', 2, 'c']))).toEqual(['a', 2, 'c'])
-    expect(typeof packKeys(['a', 1])).toBe('string')
-    const compound = [['a', 1], new Date(3)]
-    expect(packKeys(compound)).toBe(compound)
   })
 })
 

@@ -16,9 +16,6 @@ export type Images =
 /** Every row absent: a request's before-images when it added rows, after-images when it deleted. */
 export const ABSENT: Images = { kind: 'absent' }
 
-/** A request's keys: JSON text of them when they are strings and finite numbers, else as given. */
-export type Keys = string | readonly unknown[]
-
 const NOT_EXACT = new Error('not exact JSON')
 
 /**
@@ -134,17 +131,4 @@ export function weightAt(images: Images, i: number): number {
     case 'json':
       return Math.max(1, images.ends[i]! - (i === 0 ? 0 : images.ends[i - 1]!))
   }
-}
-
-/** `keys` as Keys: one string when JSON carries every one exactly (string and number keys). */
-export function packKeys(keys: readonly unknown[]): Keys {
-  const plain = keys.every(
-    (k) =>
-      typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k) && !Object.is(k, -0)),
-  )
-  return plain ? JSON.stringify(keys) : keys
-}
-
-export function unpackKeys(keys: Keys): readonly unknown[] {
-  return typeof keys === 'string' ? (JSON.parse(keys) as unknown[]) : keys
 }
