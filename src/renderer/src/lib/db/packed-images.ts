@@ -1,9 +1,10 @@
 /**
  * The row images the undo history keeps for one bulk request, packed: the rows as one string of
  * JSON with each row's end offset, where JSON.parse gives back exactly what structuredClone would.
- * A large import's history is then a few objects per request instead of a deep copy of every
- * row, which made every major garbage collection longer (docs/decisions/0033-…). Rows JSON
- * cannot carry exactly (a Date, binary data, an undefined property, -0) stay structured clones.
+ * A large import's images are then a few objects per request instead of a deep copy of every
+ * row, which made every major garbage collection longer
+ * (docs/decisions/0033-undo-history-packed-per-request.md). Rows JSON cannot carry exactly (a
+ * Date, binary data, an undefined property, -0) stay structured clones.
  */
 import { jsonLength } from './keyed-ranges'
 
