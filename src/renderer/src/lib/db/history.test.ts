@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { UndoStack, installHistory, runCommand, type HistoryState } from './history'
 import { abortAtWrite, failAtWrite } from './faults'
+import { keyedSnapshot } from './test-stores'
 
 interface TestNote {
   id: string
@@ -52,17 +53,7 @@ afterEach(async () => {
 type Snapshot = Record<string, [unknown, unknown][]>
 
 /** Every table as [primary key, row] pairs in key order: outbound keys are not in the rows. */
-async function snapshot(db: Dexie): Promise<Snapshot> {
-  const out: Snapshot = {}
-  await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables) {
-      const keys = await table.toCollection().primaryKeys()
-      const rows = await table.toArray()
-      out[table.name] = keys.map((key, i) => [key, rows[i]])
-    }
-  })
-  return out
-}
+const snapshot: (db: Dexie) => Promise<Snapshot> = keyedSnapshot
 
 describe('runCommand and UndoStack', () => {
   it('undoes an add by removing the row and redoes it by restoring it', async () => {

@@ -1,8 +1,9 @@
 /**
  * Undo and redo for every user write, kept in the actions layer. A command is one read-write
  * transaction; a DBCore middleware records the before- and after-image of each row it touches, in
- * order, for any table. Undo puts the before-images back, redo the after-images, each in one
- * transaction. The stacks live in memory only (docs/decisions/0004-undo-history.md).
+ * order, for any table, packed per bulk request (packed-images.ts, decision 0033). Undo puts the
+ * before-images back, redo the after-images, each in one transaction. The stacks live in memory
+ * only (docs/decisions/0004-undo-history.md).
  */
 import Dexie, {
   type DBCore,
@@ -25,16 +26,16 @@ import {
   RANGES_FROM,
   deleteInRanges,
   rowId,
-  rowWeight,
   rowsThatFit,
   walk,
   worthWalking,
 } from './keyed-ranges'
+import { ABSENT, imageAt, isPresent, packImages, weightAt, type Images } from './packed-images'
 
 /**
- * One row's change inside a command. `before` is undefined when the row did not exist (an add),
- * `after` is undefined when the command deleted it. Images are private copies: nothing the caller
- * does to its objects afterwards changes what undo or redo writes.
+ * One row's change inside a command, as peekUndo shows it. `before` is undefined when the row did
+ * not exist (an add), `after` is undefined when the command deleted it. Images are private copies:
+ * nothing the caller does to its objects afterwards changes what undo or redo writes.
  */
 export interface Change {
   readonly table: string
@@ -61,6 +62,30 @@ export type HistoryListener = (state: HistoryState) => void
 
 export const DEFAULT_MAX_DEPTH = 200
 
+/**
+ * The rows one bulk request changed on one table, in the order written: keys, before-images
+ * (absent where a row did not exist) and after-images (absent where it was deleted), packed where
+ * JSON holds them exactly (packed-images.ts): for a large import, a key per row and a few objects
+ * per request. Keys stay as written; packed, each undo and redo parsed them anew and held them to
+ * its end, and dropping them made a long garbage collection (decision 0033).
+ */
+interface Chunk {
+  readonly table: string
+  readonly size: number
+  readonly keys: readonly IndexableType[]
+  readonly before: Images
+  readonly after: Images
+}
+
+/** A command as recorded. */
+interface Recorded {
+  readonly label: string
+  readonly chunks: readonly Chunk[]
+}
+
+/** Rows per chunk at most; a row's place in its command is chunk * CHUNK_SPAN + row. */
+const CHUNK_SPAN = 2048
+
 /** Open command transactions, keyed by the DBCore transaction every mutate request carries. */
 const recordings = new WeakMap<DBCoreTransaction, Recording>()
 
@@ -68,7 +93,9 @@ const recordings = new WeakMap<DBCoreTransaction, Recording>()
 const recordingDatabases = new WeakSet<Dexie>()
 
 interface Recording {
-  readonly changes: Change[]
+  readonly chunks: Chunk[]
+  /** Whether images are packed (tests turn it off to compare with structured clones). */
+  readonly pack: boolean
   /** A command's writes run one at a time, so each before-image is read after the last write. */
   queue: Promise<unknown>
 }
@@ -104,7 +131,7 @@ function createRecorder(down: DBCore): Partial<DBCore> {
         mutate(req) {
           const recording = recordings.get(req.trans)
           if (!recording) return table.mutate(req)
-          const result = recording.queue.then(() => recordMutation(table, req, recording.changes))
+          const result = recording.queue.then(() => recordMutation(table, req, recording))
           recording.queue = result.catch(() => undefined)
           return result
         },
@@ -121,7 +148,7 @@ function createRecorder(down: DBCore): Partial<DBCore> {
 function recordMutation(
   table: DBCoreTable,
   req: DBCoreMutateRequest,
-  log: Change[],
+  recording: Recording,
 ): Promise<DBCoreMutateResponse> {
   const name = table.name
   const primaryKey = table.schema.primaryKey
@@ -141,21 +168,42 @@ function recordMutation(
           : readMany(table, req.trans, keys)
       return reading.then((stored) =>
         mutate().then((res) => {
-          const within = new Map<string, unknown>()
+          const written: IndexableType[] = []
+          const before: unknown[] = []
+          const values: unknown[] = []
+          // Only a put can write one key twice (an add's second write fails): its second
+          // before-image is the first one's after-image, by position in `values`.
+          const last = req.type === 'put' ? new Map<string | number, number>() : null
+          const repeats: [number, number][] = []
           req.values.forEach((value, i) => {
             if (failed(res, i)) return
             // The key the request carried, where it had one: a key IndexedDB answers with is a
             // string of the browser's, each held by a handle every garbage collection visits (an
             // import kept 255,000 of them). Auto-incremented keys are only known from the answer.
             const key: IndexableType = keys[i] ?? res.results?.[i]
-            const id = keyId(key)
-            const after = structuredClone(value)
-            if (primaryKey.keyPath !== null && primaryKey.autoIncrement)
-              Dexie.setByKeyPath(after, primaryKey.keyPath, key)
-            const before = within.has(id) ? within.get(id) : stored[i]
-            log.push({ table: name, key, before, after })
-            within.set(id, after)
+            if (last) {
+              const id = rowId(key, keyId)
+              const earlier = last.get(id)
+              if (earlier !== undefined) repeats.push([written.length, earlier])
+              last.set(id, written.length)
+            }
+            written.push(key)
+            before.push(stored[i])
+            values.push(value)
           })
+          const keyed = primaryKey.keyPath !== null && primaryKey.autoIncrement
+          if (!keyed && repeats.length === 0)
+            // Packed straight from the caller's values: JSON is the copy, no clone first.
+            addChunks(recording, name, written, before, values, true)
+          else {
+            const after = values.map((value) => structuredClone(value))
+            if (keyed)
+              after.forEach((copy, j) =>
+                Dexie.setByKeyPath(copy as object, primaryKey.keyPath!, written[j]),
+              )
+            for (const [j, earlier] of repeats) before[j] = after[earlier]
+            addChunks(recording, name, written, before, after, false)
+          }
           return res
         }),
       )
@@ -164,15 +212,20 @@ function recordMutation(
       const keys = req.keys
       return readMany(table, req.trans, keys).then((stored) =>
         mutate().then((res) => {
-          const within = new Map<string, unknown>()
+          const deleted: IndexableType[] = []
+          const before: unknown[] = []
+          const seen = new Set<string | number>()
           keys.forEach((key: IndexableType, i) => {
             if (failed(res, i)) return
-            const id = keyId(key)
-            const before = within.has(id) ? within.get(id) : stored[i]
-            within.set(id, undefined)
-            // Deleting a row that is not there changes nothing, so there is nothing to undo.
-            if (before !== undefined) log.push({ table: name, key, before, after: undefined })
+            const id = rowId(key, keyId)
+            // Deleting a row that is not there (or no longer) changes nothing: nothing to undo.
+            if (seen.has(id)) return
+            seen.add(id)
+            if (stored[i] === undefined) return
+            deleted.push(key)
+            before.push(stored[i])
           })
+          addChunks(recording, name, deleted, before, null, false)
           return res
         }),
       )
@@ -188,15 +241,48 @@ function recordMutation(
       return read(false).then((keys) =>
         read(true).then((rows) =>
           mutate().then((res) => {
-            if (res.numFailures === 0)
-              keys.forEach((key, i) =>
-                log.push({ table: name, key, before: rows[i], after: undefined }),
-              )
+            // Kept as read, not packed: a clear() of a large table reads it in one request, and
+            // packing every row in that same task would make it longer still.
+            if (res.numFailures === 0) addChunks(recording, name, keys, rows, null, false, false)
             return res
           }),
         ),
       )
     }
+  }
+}
+
+/**
+ * Records the rows one request wrote as chunks of at most CHUNK_SPAN rows. `before` holds private
+ * copies (rows read back, or after-images); `after` too unless `copyAfter` (the caller's values:
+ * packing copies them, else they are cloned). Images are packed unless `pack` is off.
+ */
+function addChunks(
+  recording: Recording,
+  table: string,
+  keys: readonly IndexableType[],
+  before: readonly unknown[],
+  after: readonly unknown[] | null,
+  copyAfter: boolean,
+  pack = recording.pack,
+): void {
+  const images = (values: readonly unknown[], copy: boolean): Images => {
+    if (pack) return packImages(values, copy)
+    if (values.every((v) => v === undefined)) return ABSENT
+    return { kind: 'values', values: copy ? values.map((v) => structuredClone(v)) : values }
+  }
+  for (let from = 0; from < keys.length; from += CHUNK_SPAN) {
+    const to = Math.min(keys.length, from + CHUNK_SPAN)
+    const whole = from === 0 && to === keys.length
+    const part = <T>(values: readonly T[]): readonly T[] =>
+      whole ? values : values.slice(from, to)
+    recording.chunks.push({
+      table,
+      size: to - from,
+      keys: part(keys),
+      before: images(part(before), false),
+      after: after ? images(part(after), copyAfter) : ABSENT,
+    })
   }
 }
 
@@ -275,14 +361,20 @@ export interface StepOptions {
 const CHUNK_ROWS = 250
 
 /**
- * [from, to) of each request's rows: CHUNK_ROWS, fewer where `values` are heavy (an imported
- * article's text), so that cloning one request stays short.
+ * [from, to) of each request's rows: CHUNK_ROWS, fewer where rows are heavy (an imported
+ * article's text), so that cloning one request stays short. `weight(i)` is row i's JSON length;
+ * the heaviest of a part's first, middle and last row sizes it.
  */
-function* parts(rows: number, values?: readonly unknown[]): Generator<readonly [number, number]> {
+function* parts(
+  rows: number,
+  weight?: (i: number) => number,
+): Generator<readonly [number, number]> {
   for (let i = 0; i < rows;) {
-    const n = values
-      ? rowsThatFit(rowWeight(values, i, Math.min(rows, i + CHUNK_ROWS)), CHUNK_ROWS)
-      : CHUNK_ROWS
+    let n = CHUNK_ROWS
+    if (weight) {
+      const last = Math.min(rows, i + CHUNK_ROWS) - 1
+      n = rowsThatFit(Math.max(weight(i), weight((i + last) >> 1), weight(last)), CHUNK_ROWS)
+    }
     const to = Math.min(rows, i + n)
     yield [i, to]
     i = to
@@ -301,11 +393,51 @@ function slices(): () => Promise<void> | null {
   }
 }
 
+type Side = 'before' | 'after'
+
+/**
+ * A command's rows for one undo or redo, each named by its place (chunk * CHUNK_SPAN + row): the
+ * images unpacked a row at a time, when they are checked or written.
+ */
+class Rows {
+  constructor(readonly chunks: readonly Chunk[]) {}
+
+  /** Every row's place, in the order the command wrote them, or the reverse. */
+  *places(reverse: boolean): Generator<number> {
+    const n = this.chunks.length
+    for (let k = 0; k < n; k++) {
+      const c = reverse ? n - 1 - k : k
+      const size = this.chunks[c]!.size
+      for (let j = 0; j < size; j++) yield c * CHUNK_SPAN + (reverse ? size - 1 - j : j)
+    }
+  }
+
+  table(place: number): string {
+    return this.chunks[Math.floor(place / CHUNK_SPAN)]!.table
+  }
+
+  key(place: number): IndexableType {
+    return this.chunks[Math.floor(place / CHUNK_SPAN)]!.keys[place % CHUNK_SPAN]!
+  }
+
+  has(place: number, side: Side): boolean {
+    return isPresent(this.chunks[Math.floor(place / CHUNK_SPAN)]![side], place % CHUNK_SPAN)
+  }
+
+  image(place: number, side: Side): unknown {
+    return imageAt(this.chunks[Math.floor(place / CHUNK_SPAN)]![side], place % CHUNK_SPAN)
+  }
+
+  weight(place: number, side: Side): number {
+    return weightAt(this.chunks[Math.floor(place / CHUNK_SPAN)]![side], place % CHUNK_SPAN)
+  }
+}
+
 /** One table's rows as they must be now for the step to be safe, keyed by rowId. */
 interface Expected {
   readonly table: string
-  /** The change whose image the row must hold: its after-image for undo, before-image for redo. */
-  readonly rows: Map<string | number, Change>
+  /** The row whose image the row must hold: its after-image for undo, before-image for redo. */
+  readonly rows: Map<string | number, number>
   /** How many of them must be present (the rest must be absent). */
   present: number
   span: [IndexableType, IndexableType] | null
@@ -315,13 +447,18 @@ interface Expected {
 interface Batch {
   readonly table: string
   readonly put: boolean
-  readonly keys: IndexableType[]
-  readonly values: unknown[]
+  /** The rows whose images (or, to delete, keys) are written. */
+  readonly places: number[]
   /** A large delete's keys as a set, to walk the table for runs of them. */
   set: KeySet | null
 }
 
 interface Plan {
+  readonly rows: Rows
+  /** The side checked: what the rows must hold now. */
+  readonly check: Side
+  /** The side written. */
+  readonly write: Side
   readonly expected: Expected[]
   readonly batches: Batch[]
   /** Rows checked plus rows written: what progress counts. */
@@ -332,40 +469,41 @@ interface Plan {
  * Works out, in slices before the transaction opens (an import is 250,000 rows), what each
  * touched row must hold now and what to write. Undo writes the before-images newest first, redo
  * the after-images oldest first. A row must hold, for undo, the last after-image the command
- * left; for redo, the first before-image (undefined: the row is absent).
+ * left; for redo, the first before-image (absent: the row is absent).
  */
-async function plan(changes: readonly Change[], direction: 'undo' | 'redo'): Promise<Plan> {
+async function plan(chunks: readonly Chunk[], direction: 'undo' | 'redo'): Promise<Plan> {
   const turn = slices()
+  const rows = new Rows(chunks)
+  const undo = direction === 'undo'
+  const check: Side = undo ? 'after' : 'before'
+  const write: Side = undo ? 'before' : 'after'
   const expected = new Map<string, Expected>()
-  const batches: Batch[] = []
-  const n = changes.length
-  for (let j = 0; j < n; j++) {
-    const c = changes[j]!
-    let table = expected.get(c.table)
+  for (const place of rows.places(false)) {
+    const name = rows.table(place)
+    let table = expected.get(name)
     if (!table)
-      expected.set(c.table, (table = { table: c.table, rows: new Map(), present: 0, span: null }))
-    const id = rowId(c.key, keyId)
-    if (direction === 'undo') table.rows.set(id, c)
-    else if (!table.rows.has(id)) table.rows.set(id, c)
-
-    const w = changes[direction === 'undo' ? n - 1 - j : j]!
-    const value = direction === 'undo' ? w.before : w.after
+      expected.set(name, (table = { table: name, rows: new Map(), present: 0, span: null }))
+    const id = rowId(rows.key(place), keyId)
+    if (undo || !table.rows.has(id)) table.rows.set(id, place)
+    const waiting = turn()
+    if (waiting) await waiting
+  }
+  const batches: Batch[] = []
+  for (const place of rows.places(undo)) {
+    const name = rows.table(place)
+    const put = rows.has(place, write)
     const last = batches.at(-1)
-    const put = value !== undefined
-    if (last && last.table === w.table && last.put === put) {
-      last.keys.push(w.key)
-      if (put) last.values.push(value)
-    } else
-      batches.push({ table: w.table, put, keys: [w.key], values: put ? [value] : [], set: null })
+    if (last && last.table === name && last.put === put) last.places.push(place)
+    else batches.push({ table: name, put, places: [place], set: null })
     const waiting = turn()
     if (waiting) await waiting
   }
   let total = 0
   for (const e of expected.values()) {
     const span = e.rows.size >= RANGES_FROM ? new KeySet(keyId) : null
-    for (const c of e.rows.values()) {
-      if ((direction === 'undo' ? c.after : c.before) !== undefined) e.present++
-      span?.add(c.key)
+    for (const place of e.rows.values()) {
+      if (rows.has(place, check)) e.present++
+      span?.add(rows.key(place))
       const waiting = turn()
       if (waiting) await waiting
     }
@@ -373,17 +511,17 @@ async function plan(changes: readonly Change[], direction: 'undo' | 'redo'): Pro
     total += e.rows.size
   }
   for (const b of batches) {
-    if (!b.put && b.keys.length >= RANGES_FROM) {
+    if (!b.put && b.places.length >= RANGES_FROM) {
       const set = (b.set = new KeySet(keyId))
-      for (const key of b.keys) {
-        set.add(key)
+      for (const place of b.places) {
+        set.add(rows.key(place))
         const waiting = turn()
         if (waiting) await waiting
       }
     }
-    total += b.keys.length
+    total += b.places.length
   }
-  return { expected: [...expected.values()], batches, total }
+  return { rows, check, write, expected: [...expected.values()], batches, total }
 }
 
 /**
@@ -393,12 +531,12 @@ async function plan(changes: readonly Change[], direction: 'undo' | 'redo'): Pro
  */
 async function checkTable(
   tx: Transaction,
+  p: Plan,
   e: Expected,
-  direction: 'undo' | 'redo',
   step: (rows: number) => void,
 ): Promise<void> {
+  const { rows, check } = p
   const table = tx.table(e.table)
-  const image = (c: Change): unknown => (direction === 'undo' ? c.after : c.before)
   const conflict = (): never => {
     throw new HistoryConflictError('changed since')
   }
@@ -409,13 +547,12 @@ async function checkTable(
     let found = 0
     // Rows read back are cloned onto the window as they arrive: pages of at most 1,000.
     const size = keysOnly ? new PageSize() : new PageSize(12, 50, 1000)
-    await walk(table, e.span, !keysOnly, size, (keys, rows) => {
+    await walk(table, e.span, !keysOnly, size, (keys, now) => {
       const before = found
       keys.forEach((key, i) => {
-        const c = e.rows.get(rowId(key, keyId))
-        if (!c) return
-        const want = image(c)
-        if (want === undefined || !deepEqual(rows?.[i], want)) conflict()
+        const place = e.rows.get(rowId(key, keyId))
+        if (place === undefined) return
+        if (!rows.has(place, check) || !deepEqual(now?.[i], rows.image(place, check))) conflict()
         found++
       })
       step(found - before)
@@ -425,19 +562,26 @@ async function checkTable(
     step(e.rows.size - e.present)
     return
   }
-  const rows = [...e.rows.values()]
+  const places = [...e.rows.values()]
   await pipelined(
-    parts(rows.length, rows.map(image)),
-    ([from, to]) => table.bulkGet(rows.slice(from, to).map((c) => c.key)),
+    parts(places.length, (i) => rows.weight(places[i]!, check)),
+    ([from, to]) => table.bulkGet(places.slice(from, to).map((place) => rows.key(place))),
     (now, [from, to]) => {
-      for (let i = from; i < to; i++) if (!deepEqual(now[i - from], image(rows[i]!))) conflict()
+      for (let i = from; i < to; i++)
+        if (!deepEqual(now[i - from], rows.image(places[i]!, check))) conflict()
       step(to - from)
     },
   )
 }
 
 /** Writes one batch in the caller's transaction: large deletes by key ranges, the rest in bulk. */
-async function writeBatch(tx: Transaction, b: Batch, step: (rows: number) => void): Promise<void> {
+async function writeBatch(
+  tx: Transaction,
+  p: Plan,
+  b: Batch,
+  step: (rows: number) => void,
+): Promise<void> {
+  const { rows, write } = p
   const table = tx.table(b.table)
   if (b.set && (await worthWalking(table, b.set.span, b.set.size))) {
     await deleteInRanges(table, b.set, new PageSize(), step)
@@ -446,11 +590,12 @@ async function writeBatch(tx: Transaction, b: Batch, step: (rows: number) => voi
   // Dexie refuses explicit keys on a table whose rows carry their own.
   const outbound = table.schema.primKey.keyPath == null
   await pipelined(
-    parts(b.keys.length, b.put ? b.values : undefined),
+    parts(b.places.length, b.put ? (i) => rows.weight(b.places[i]!, write) : undefined),
     ([from, to]): Promise<unknown> => {
-      const keys = b.keys.slice(from, to)
+      const places = b.places.slice(from, to)
+      const keys = places.map((place) => rows.key(place))
       if (!b.put) return table.bulkDelete(keys)
-      const values = b.values.slice(from, to)
+      const values = places.map((place) => rows.image(place, write))
       // Dexie types bulkPut's keys without compound (array) keys, which IndexedDB allows.
       if (outbound) return table.bulkPut(values, keys as IndexableTypeArrayReadonly)
       return table.bulkPut(values)
@@ -464,7 +609,7 @@ async function writeBatch(tx: Transaction, b: Batch, step: (rows: number) => voi
  * transaction as the writes, so nothing can change in between; a conflict or a stop throws
  * inside it, and IndexedDB rolls back whatever was written.
  */
-async function applyPlan(db: Dexie, p: Plan, direction: 'undo' | 'redo', options: StepOptions) {
+async function applyPlan(db: Dexie, p: Plan, options: StepOptions) {
   const { onprogress, signal } = options
   const tables = [...new Set([...p.expected.map((e) => e.table), ...p.batches.map((b) => b.table)])]
   let done = 0
@@ -476,27 +621,38 @@ async function applyPlan(db: Dexie, p: Plan, direction: 'undo' | 'redo', options
   await Dexie.ignoreTransaction(() =>
     db.transaction('rw', tables, async (tx) => {
       step(0)
-      for (const e of p.expected) await checkTable(tx, e, direction, step)
-      for (const b of p.batches) await writeBatch(tx, b, step)
+      for (const e of p.expected) await checkTable(tx, p, e, step)
+      for (const b of p.batches) await writeBatch(tx, p, b, step)
       // A stop that came while the last request ran still leaves nothing written.
       step(0)
     }),
   )
 }
 
-/**
- * The undo and redo stacks. Commands, undos and redos on one stack run one after another, so the
- * stacks always match the order in which their transactions committed.
- */
+/** A command's recorded rows one Change each, in the order written (images unpacked). */
+function changesOf(chunks: readonly Chunk[]): Change[] {
+  return chunks.flatMap((chunk) =>
+    chunk.keys.map((key, i) => ({
+      table: chunk.table,
+      key,
+      before: imageAt(chunk.before, i),
+      after: imageAt(chunk.after, i),
+    })),
+  )
+}
+
 export class UndoStack {
   readonly maxDepth: number
-  #undo: HistoryEntry[] = []
-  #redo: HistoryEntry[] = []
+  /** Whether row images are packed as JSON where that is exact (off only to compare, in tests). */
+  readonly pack: boolean
+  #undo: Recorded[] = []
+  #redo: Recorded[] = []
   #listeners = new Set<HistoryListener>()
   #queue: Promise<unknown> = Promise.resolve()
 
-  constructor(options: { maxDepth?: number } = {}) {
+  constructor(options: { maxDepth?: number; pack?: boolean } = {}) {
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH
+    this.pack = options.pack ?? true
     if (!(this.maxDepth >= 1)) throw new RangeError('maxDepth must be at least 1.')
   }
 
@@ -516,9 +672,29 @@ export class UndoStack {
     return this.#redo.at(-1)?.label
   }
 
-  /** The command Undo would revert, with its recorded changes in the order they happened. */
+  /**
+   * The command Undo would revert, with its recorded changes in the order they happened: every
+   * image unpacked, so this is for tests and small commands.
+   */
   peekUndo(): HistoryEntry | undefined {
-    return this.#undo.at(-1)
+    const entry = this.#undo.at(-1)
+    return entry && { label: entry.label, changes: changesOf(entry.chunks) }
+  }
+
+  /**
+   * How the command Undo would revert is held: the rows it recorded, and how many of them have
+   * their images packed as JSON (the rest are structured clones).
+   */
+  undoFootprint(): { rows: number; packed: number } | undefined {
+    const entry = this.#undo.at(-1)
+    if (!entry) return undefined
+    let rows = 0
+    let packed = 0
+    for (const chunk of entry.chunks) {
+      rows += chunk.size
+      if (chunk.before.kind !== 'values' && chunk.after.kind !== 'values') packed += chunk.size
+    }
+    return { rows, packed }
   }
 
   get state(): HistoryState {
@@ -563,7 +739,7 @@ export class UndoStack {
       )
     }
     return this.#exclusive(async () => {
-      const changes: Change[] = []
+      const chunks: Chunk[] = []
       let trans: IDBTransaction | undefined
       let committed = false
       try {
@@ -574,7 +750,7 @@ export class UndoStack {
             if (!recordingDatabases.has(db._novip))
               throw new Error('Call installHistory(db) before the database opens.')
             trans = tx.idbtrans
-            recordings.set(trans, { changes, queue: Dexie.Promise.resolve() })
+            recordings.set(trans, { chunks, pack: this.pack, queue: Dexie.Promise.resolve() })
             trans.addEventListener('complete', () => (committed = true))
             return await work()
           }),
@@ -587,7 +763,7 @@ export class UndoStack {
         if (trans) recordings.delete(trans)
         // Keyed on the commit, not on success: if work awaited something other than IndexedDB the
         // transaction commits early and Dexie throws, but what was written is still undoable.
-        if (committed && changes.length > 0) this.#push({ label, changes })
+        if (committed && chunks.length > 0) this.#push({ label, chunks })
       }
     })
   }
@@ -612,10 +788,10 @@ export class UndoStack {
       if (!entry) return undefined
       // Another window may have changed these rows since (each window keeps its own stacks, over
       // one shared store): then this step would overwrite that work, so it is refused and dropped.
-      const planned = await plan(entry.changes, direction)
+      const planned = await plan(entry.chunks, direction)
       try {
         // Throws with the stacks untouched: the transaction wrote all of it or none of it.
-        await applyPlan(db, planned, direction, options)
+        await applyPlan(db, planned, options)
       } catch (error) {
         if (!(error instanceof HistoryConflictError)) throw error
         from.pop()
@@ -632,7 +808,7 @@ export class UndoStack {
     })
   }
 
-  #push(entry: HistoryEntry): void {
+  #push(entry: Recorded): void {
     this.#undo.push(entry)
     if (this.#undo.length > this.maxDepth) this.#undo.splice(0, this.#undo.length - this.maxDepth)
     this.#redo = []

@@ -19,9 +19,17 @@ export const CHARS_PER_REQUEST = 400_000
 export function rowWeight(rows: readonly unknown[], from = 0, to = rows.length): number {
   if (to <= from) return 1
   let most = 1
-  for (const i of [from, (from + to - 1) >> 1, to - 1])
-    most = Math.max(most, JSON.stringify(rows[i])?.length ?? 1)
+  for (const i of [from, (from + to - 1) >> 1, to - 1]) most = Math.max(most, jsonLength(rows[i]))
   return most
+}
+
+/** The length of `value` as JSON, at least 1; 1 for what JSON cannot write (a BigInt). */
+export function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 1
+  } catch {
+    return 1
+  }
 }
 
 /** How many rows of `weight` fit in one request, between 1 and `max`. */

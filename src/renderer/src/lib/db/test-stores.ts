@@ -42,6 +42,19 @@ export function testStores(
 /** Every user table, rows in primary-key order. */
 export const snapshot = readAllTables
 
+/** Every table of any database as [primary key, row] pairs in key order (outbound keys too). */
+export async function keyedSnapshot(db: Dexie): Promise<Record<string, [unknown, unknown][]>> {
+  const out: Record<string, [unknown, unknown][]> = {}
+  await db.transaction('r', db.tables, async () => {
+    for (const table of db.tables) {
+      const keys = await table.toCollection().primaryKeys()
+      const rows = await table.toArray()
+      out[table.name] = keys.map((key, i) => [key, rows[i]])
+    }
+  })
+  return out
+}
+
 export async function seed(db: SourcelineDb, data: ProjectData): Promise<void> {
   await db.transaction('rw', [...PROJECT_TABLES], async () => {
     for (const table of PROJECT_TABLES) await db.table(table).bulkAdd(data[table])
