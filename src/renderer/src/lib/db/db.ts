@@ -18,6 +18,7 @@ import { MIGRATIONS } from './migrations'
 import { writeGuard } from './write-guard'
 import { coarseChanges } from './coarse-changes'
 import { generationMiddleware } from './generation'
+import { knownKeys } from './known-keys'
 
 export const DB_NAME = 'sourceline'
 
@@ -54,6 +55,7 @@ export function openDatabase(name = DB_NAME): SourcelineDb {
   // Every write changes its table's generation: stored derived data (the timeline's index) made
   // from older data is then not used.
   db.use(generationMiddleware())
+  db.use(knownKeys)
   // Every write made through actions/ is recorded for undo.
   return installHistory(db)
 }
