@@ -44,6 +44,20 @@ function make(store: IndexStore): [Indexer, FromWorker[]] {
   return [new Indexer((m) => messages.push(m), store), messages]
 }
 
+/** `count` notes ("word 0", "word 1"…) whose signatures the indexer has been sent. */
+async function syncNotes(indexer: Indexer, count: number): Promise<SearchSource[]> {
+  const many = Array.from({ length: count }, (_, i) =>
+    noteSource({ id: `n${i}`, eventId: 'e', eventTitle: 'E', body: `word ${i}`, date: null }),
+  )
+  await indexer.handle({
+    type: 'sync',
+    generation: 1,
+    signatures: many.map((s) => [s.key, s.signature]),
+    last: true,
+  })
+  return many
+}
+
 async function ask(indexer: Indexer, messages: FromWorker[], query: string) {
   await indexer.handle({ type: 'query', id: 7, query, filters: {}, limit: 10 })
   const result = messages.at(-1)
@@ -146,15 +160,7 @@ describe('search worker indexer', () => {
 
   it('tells progress now and then while indexing, and at once when it starts and ends', async () => {
     const [indexer, messages] = make(memoryStore())
-    const many = Array.from({ length: 200 }, (_, i) =>
-      noteSource({ id: `n${i}`, eventId: 'e', eventTitle: 'E', body: `word ${i}`, date: null }),
-    )
-    await indexer.handle({
-      type: 'sync',
-      generation: 1,
-      signatures: many.map((s) => [s.key, s.signature]),
-      last: true,
-    })
+    const many = await syncNotes(indexer, 200)
     const statuses = () => messages.flatMap((m) => (m.type === 'status' ? [m.status] : []))
     expect(statuses().at(-1)).toMatchObject({ pending: 200, rebuilding: true })
     // One source a message, as fast as they come: far fewer statuses than messages.
@@ -168,15 +174,7 @@ describe('search worker indexer', () => {
 
   it('asks for a large change in parts, every key once', async () => {
     const [indexer, messages] = make(memoryStore())
-    const many = Array.from({ length: NEED_PART * 2 + 5 }, (_, i) =>
-      noteSource({ id: `n${i}`, eventId: 'e', eventTitle: 'E', body: `word ${i}`, date: null }),
-    )
-    await indexer.handle({
-      type: 'sync',
-      generation: 1,
-      signatures: many.map((s) => [s.key, s.signature]),
-      last: true,
-    })
+    const many = await syncNotes(indexer, NEED_PART * 2 + 5)
     const parts = messages.flatMap((m) => (m.type === 'need' ? [m.keys] : []))
     expect(parts.map((p) => p.length)).toEqual([NEED_PART, NEED_PART, 5])
     expect(parts.flat().sort()).toEqual(many.map((s) => s.key).sort())
