@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   CHARS_PER_REQUEST,
   KeySet,
@@ -13,19 +13,14 @@ import {
   walk,
   worthWalking,
 } from './keyed-ranges'
+import { scratchDatabases } from './test-stores'
 
 interface Row {
   id: string
   n: number
 }
 
-const opened: Dexie[] = []
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close()
-    await Dexie.delete(db.name)
-  }
-})
+const keep = scratchDatabases()
 
 /** A database that counts the write requests each kind of mutate sends down. */
 async function open(rows: Row[]): Promise<{
@@ -60,7 +55,7 @@ async function open(rows: Row[]): Promise<{
   const db = new Dexie(`ranges-${Math.random()}`)
   db.version(1).stores({ rows: 'id, n' })
   db.use(counter)
-  opened.push(db)
+  keep(db)
   const table = db.table<Row, string>('rows')
   await table.bulkAdd(rows)
   for (const k of Object.keys(writes)) delete writes[k]

@@ -1,20 +1,15 @@
 import 'fake-indexeddb/auto'
 import Dexie, { type BulkError, type EntityTable } from 'dexie'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { knownKeys } from './known-keys'
+import { scratchDatabases } from './test-stores'
 
 interface Row {
   id: string
   n: number
 }
 
-const opened: Dexie[] = []
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close()
-    await Dexie.delete(db.name)
-  }
-})
+const keep = scratchDatabases()
 
 function open(withKnownKeys: boolean) {
   const db = new Dexie(`known-keys-${Math.random()}`) as Dexie & {
@@ -23,7 +18,7 @@ function open(withKnownKeys: boolean) {
   }
   db.version(1).stores({ rows: 'id, n', counters: '++id' })
   if (withKnownKeys) db.use(knownKeys)
-  opened.push(db)
+  keep(db)
   return db
 }
 

@@ -11,6 +11,24 @@ import { openDatabase, type SourcelineDb } from './db'
 import { UndoStack } from './history'
 import { readAllTables } from './tables'
 
+/**
+ * Registers the clean-up and answers `keep`: each database kept is closed and deleted after
+ * each test, for test files that open plain Dexie databases of their own.
+ */
+export function scratchDatabases(): <D extends Dexie>(db: D) => D {
+  const opened: Dexie[] = []
+  afterEach(async () => {
+    for (const db of opened.splice(0)) {
+      db.close()
+      await Dexie.delete(db.name)
+    }
+  })
+  return (db) => {
+    opened.push(db)
+    return db
+  }
+}
+
 export const TEST_META = {
   exportedAt: '2024-05-01T12:00:00.000Z',
   corpus: { title: 'Test corpus', articleIds: [BUNDLED_ID] },
