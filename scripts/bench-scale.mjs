@@ -133,7 +133,7 @@ async function traced(name, work) {
 }
 
 /** The renderer main thread's tasks over `min` ms, each with what ran directly inside it. */
-export function tasksInTrace(trace, min) {
+function tasksInTrace(trace, min) {
   const events = Array.isArray(trace) ? trace : trace.traceEvents
   const main = new Set(
     events

@@ -25,6 +25,7 @@ import {
   PageSize,
   RANGES_FROM,
   deleteInRanges,
+  heaviest,
   rowId,
   rowsThatFit,
   walk,
@@ -370,11 +371,9 @@ function* parts(
   weight?: (i: number) => number,
 ): Generator<readonly [number, number]> {
   for (let i = 0; i < rows;) {
-    let n = CHUNK_ROWS
-    if (weight) {
-      const last = Math.min(rows, i + CHUNK_ROWS) - 1
-      n = rowsThatFit(Math.max(weight(i), weight((i + last) >> 1), weight(last)), CHUNK_ROWS)
-    }
+    const n = weight
+      ? rowsThatFit(heaviest(i, Math.min(rows, i + CHUNK_ROWS), weight), CHUNK_ROWS)
+      : CHUNK_ROWS
     const to = Math.min(rows, i + n)
     yield [i, to]
     i = to
@@ -641,6 +640,10 @@ function changesOf(chunks: readonly Chunk[]): Change[] {
   )
 }
 
+/**
+ * The undo and redo stacks. Commands, undos and redos on one stack run one after another, so the
+ * stacks always match the order in which their transactions committed.
+ */
 export class UndoStack {
   readonly maxDepth: number
   /** Whether row images are packed as JSON where that is exact (off only to compare, in tests). */

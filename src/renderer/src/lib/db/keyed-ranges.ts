@@ -17,9 +17,14 @@ export const CHARS_PER_REQUEST = 400_000
 
 /** The JSON length of a few of `rows` (first, middle, last): what one row weighs, roughly. */
 export function rowWeight(rows: readonly unknown[], from = 0, to = rows.length): number {
+  return heaviest(from, to, (i) => jsonLength(rows[i]))
+}
+
+/** The most of `weigh` over rows [from, to): of the first, middle and last, at least 1. */
+export function heaviest(from: number, to: number, weigh: (i: number) => number): number {
   if (to <= from) return 1
   let most = 1
-  for (const i of [from, (from + to - 1) >> 1, to - 1]) most = Math.max(most, jsonLength(rows[i]))
+  for (const i of [from, (from + to - 1) >> 1, to - 1]) most = Math.max(most, weigh(i))
   return most
 }
 
