@@ -170,7 +170,18 @@ function tasksInTrace(trace, min) {
 async function startTrace(cdp) {
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
-    traceConfig: { includedCategories: ['toplevel', 'v8', 'disabled-by-default-v8.gc'] },
+    traceConfig: {
+      // Blink's collector too: its weak processing is part of V8's final pause.
+      includedCategories: [
+        'toplevel',
+        'v8',
+        'disabled-by-default-v8.gc',
+        'blink_gc',
+        'disabled-by-default-blink_gc',
+        'cppgc',
+        'disabled-by-default-cppgc',
+      ],
+    },
   })
 }
 

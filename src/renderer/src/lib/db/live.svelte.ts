@@ -9,18 +9,25 @@ export class LiveQuery<T> {
   #value = $state.raw<T>() as T
   #error = $state.raw<Error | null>(null)
   #loading = $state(true)
+  #reading = $state(true)
 
   constructor(query: () => T | Promise<T>, initial: T) {
     this.#value = initial
-    const subscription = liveQuery(query).subscribe({
+    const subscription = liveQuery(() => {
+      // Dexie runs the query again after each change to what it read, dropping a run overtaken.
+      this.#reading = true
+      return query()
+    }).subscribe({
       next: (value) => {
         this.#value = value
         this.#error = null
         this.#loading = false
+        this.#reading = false
       },
       error: (error: unknown) => {
         this.#error = error instanceof Error ? error : new Error(String(error))
         this.#loading = false
+        this.#reading = false
       },
     })
     onDestroy(() => subscription.unsubscribe())
@@ -36,5 +43,10 @@ export class LiveQuery<T> {
 
   get loading(): boolean {
     return this.#loading
+  }
+
+  /** True while the query runs, the first time and each time the data changes. */
+  get reading(): boolean {
+    return this.#reading
   }
 }

@@ -4,7 +4,8 @@ import { NO_FILTER, type EventFilter } from '../domain/events'
 import type { SupportLevel } from '../domain/grading'
 
 export class Filters {
-  #value = $state<EventFilter>({ ...NO_FILTER })
+  // Replaced whole on each change, never changed in place: its identity says whether it changed.
+  #value = $state.raw<EventFilter>({ ...NO_FILTER })
 
   get value(): EventFilter {
     return this.#value

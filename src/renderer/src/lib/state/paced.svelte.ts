@@ -34,22 +34,55 @@ export async function runInSlices<I, O>(
   return compute(input, slicedPacer(wanted, performance.now()))
 }
 
+/** Inputs that are the same object, or objects whose own values are each the same. */
+export function sameInput(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every(
+    (k) =>
+      k in b && Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  )
+}
+
 export class PacedValue<I, O> {
   #value = $state.raw<O>() as O
   // Nothing is worked out yet: the initial value stands in until the first result.
   #pending = $state(true)
+  #waiting = $state(false)
   #run = 0
+  /** The input of the latest run started: an equal input later starts nothing. */
+  #started: { input: I } | null = null
 
-  constructor(input: () => I, compute: (input: I, pacer: Pacer) => Promise<O>, initial: O) {
+  /**
+   * `ready`, when given, holds the work back while it says no (the data it reads is being read
+   * again): each input the data passes through on its way would be a whole run thrown away.
+   */
+  constructor(
+    input: () => I,
+    compute: (input: I, pacer: Pacer) => Promise<O>,
+    initial: O,
+    ready?: () => boolean,
+  ) {
     this.#value = initial
     // An effect, not $derived: the result arrives later, over several tasks.
     $effect(() => {
+      if (ready && !ready()) {
+        untrack(() => (this.#waiting = true))
+        return
+      }
       const value = input()
-      untrack(() => this.#start(value, compute))
+      untrack(() => {
+        this.#waiting = false
+        this.#start(value, compute)
+      })
     })
   }
 
   #start(input: I, compute: (input: I, pacer: Pacer) => Promise<O>): void {
+    if (this.#started && sameInput(this.#started.input, input)) return
+    this.#started = { input }
     const run = ++this.#run
     const wanted = (): boolean => run === this.#run
     this.#pending = true
@@ -61,7 +94,11 @@ export class PacedValue<I, O> {
       },
       (error: unknown) => {
         if (error instanceof Abandoned) return
-        if (wanted()) this.#pending = false
+        if (wanted()) {
+          this.#pending = false
+          // A failed run is tried again on the next input, even an equal one.
+          this.#started = null
+        }
         throw error
       },
     )
@@ -71,8 +108,11 @@ export class PacedValue<I, O> {
     return this.#value
   }
 
-  /** True until the first result, and while a newer value is being worked out. */
+  /**
+   * True until the first result, while a newer value is being worked out, and while `ready`
+   * holds the work back.
+   */
   get pending(): boolean {
-    return this.#pending
+    return this.#pending || this.#waiting
   }
 }

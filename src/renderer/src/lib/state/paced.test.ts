@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runInSlices } from './paced.svelte'
+import { runInSlices, sameInput } from './paced.svelte'
 import { Abandoned, nextTask } from '../domain/pacing'
 
 describe('runInSlices', () => {
@@ -47,5 +47,18 @@ describe('runInSlices', () => {
     await expect(stopped).rejects.toBeInstanceOf(Abandoned)
     expect(started).toBe(1)
     await nextTask()
+  })
+})
+
+describe('sameInput', () => {
+  it('compares objects by their own values, one level deep', () => {
+    const list = [1]
+    expect(sameInput({ a: list, b: 2 }, { a: list, b: 2 })).toBe(true)
+    expect(sameInput({ a: list }, { a: [1] })).toBe(false)
+    expect(sameInput({ a: 1 }, { a: 1, b: undefined })).toBe(false)
+    expect(sameInput({ a: 1, c: 2 }, { a: 1, b: 2 })).toBe(false)
+    expect(sameInput(list, list)).toBe(true)
+    expect(sameInput(3, 3)).toBe(true)
+    expect(sameInput(null, {})).toBe(false)
   })
 })

@@ -146,7 +146,18 @@ export class Workspace {
       return { events: await sortByDatePaced(combined, pacer), layer }
     },
     null,
+    () => !this.reading,
   )
+  /**
+   * True while any of the user's tables is being read again after a change. The events wait for
+   * all of them: after a large change (an import, its undo) each table answers seconds apart, and
+   * working out 100,000 events for each answer made garbage the collector paused the window for.
+   */
+  get reading(): boolean {
+    return (
+      this.layer.reading || this.imported.reading || this.notes.reading || this.assessed.reading
+    )
+  }
   get allEvents(): AppEvent[] {
     return this.#combined.value?.events ?? NO_EVENTS
   }
@@ -174,7 +185,7 @@ export class Workspace {
   readonly #shown = new PacedValue(
     () => ({
       all: this.#combined.value,
-      filter: { ...this.filters.value },
+      filter: this.filters.value,
       entities: this.entities,
       grades: this.grades,
       noteCounts: this.noteCounts,
@@ -198,6 +209,7 @@ export class Workspace {
       return { events, items, undated, complete: all !== null }
     },
     { events: [], items: [], undated: [], complete: false },
+    () => !this.reading,
   )
   get events(): AppEvent[] {
     return this.#shown.value.events

@@ -5,7 +5,7 @@
  */
 import Dexie, { type IndexableType, type Table } from 'dexie'
 
-export const PAGE_ROWS = 2000
+export const PAGE_ROWS = 500
 
 /**
  * For rows of very different sizes (articles with their texts): how much one row holds, and
