@@ -1,7 +1,8 @@
 /**
  * Undo and redo of a large import through the UI: a determinate progress bar while it runs, Cancel
  * leaves the store and both commands as they were, and undo then redo land exactly on the store
- * before and after the import. (Timings are the benchmark's business.)
+ * before and after the import, each run in a worker of its own. (Timings are the benchmark's
+ * business.)
  */
 import { expect, test } from './fixtures'
 import { openWithGeneratedProject } from './pages/ProjectScreens'
@@ -20,6 +21,12 @@ test('undo of a 10,000-event import shows progress, can be cancelled, and undo/r
     testInfo.outputPath('large-undo.json'),
     EVENTS,
   )
+
+  // A step this large runs in a worker of its own (decision 0036): one per undo or redo.
+  const stepWorkers: string[] = []
+  page.on('worker', (worker) => {
+    if (/step\.worker/.test(worker.url())) stepWorkers.push(worker.url())
+  })
 
   await screens.chooseImport(path)
   await page.getByTestId('import-confirm').click()
@@ -56,4 +63,6 @@ test('undo of a 10,000-event import shows progress, can be cancelled, and undo/r
   await expect(page.getByTestId('filter-count')).toHaveText(TOTAL, { timeout: 240_000 })
   expect(await screens.snapshot()).toEqual(after)
   await expect(page.getByTestId('redo')).toBeDisabled()
+  // The cancelled undo, the undo and the redo.
+  expect(stepWorkers).toHaveLength(3)
 })

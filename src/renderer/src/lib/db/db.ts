@@ -41,7 +41,8 @@ export type SourcelineDb = Dexie & {
   conflictNotes: EntityTable<ConflictNote, 'id'>
 }
 
-export function openDatabase(name = DB_NAME): SourcelineDb {
+/** `recordHistory: false` for a connection that only replays recorded steps (a step's worker). */
+export function openDatabase(name = DB_NAME, { recordHistory = true } = {}): SourcelineDb {
   // No shared live-query cache: in its default mode Dexie deep-clones every live query's result
   // on read, a second copy of every event of a large project on each change.
   const db = new Dexie(name, { cache: 'disabled' }) as SourcelineDb
@@ -57,7 +58,7 @@ export function openDatabase(name = DB_NAME): SourcelineDb {
   db.use(generationMiddleware())
   db.use(knownKeys)
   // Every write made through actions/ is recorded for undo.
-  return installHistory(db)
+  return recordHistory ? installHistory(db) : db
 }
 
 export const db = openDatabase()

@@ -2,7 +2,14 @@ import 'fake-indexeddb/auto'
 import Dexie, { type EntityTable, type Middleware, type DBCore, type Table } from 'dexie'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import { UndoStack, installHistory, runCommand, type HistoryState } from './history'
+import {
+  UndoStack,
+  installHistory,
+  runCommand,
+  runStep,
+  type HistoryState,
+  type StepRunner,
+} from './history'
 import { abortAtWrite, failAtWrite } from './faults'
 import { keyedSnapshot } from './test-stores'
 
@@ -179,6 +186,63 @@ describe('runCommand and UndoStack', () => {
     })
     expect(await db.notes.count()).toBe(0)
     expect(stack.state).toMatchObject({ canUndo: false, canRedo: true })
+  })
+
+  it('runs large steps through the runner it was given, on a connection of its own, and small ones itself', async () => {
+    const name = uniqueName()
+    const db = openTestDb(name)
+    const stack = new UndoStack()
+    // As the step's worker does: its own connection, nothing recorded, the chunks as sent.
+    const ran: string[] = []
+    const elsewhere: StepRunner = async (dbName, chunks, direction, options) => {
+      ran.push(`${direction} ${chunks.reduce((n, c) => n + c.size, 0)}`)
+      const own = new Dexie(dbName) as TestDb
+      own.version(1).stores(SCHEMA)
+      opened.push(own)
+      await runStep(own, structuredClone(chunks), direction, options)
+      own.close()
+    }
+    stack.runLargeStepsWith(elsewhere, 1000)
+    const rows = Array.from({ length: 1500 }, (_, i) => ({ id: `n${i}`, body: `Note ${i}` }))
+    await runCommand(db, 'Import', ['notes'], () => db.notes.bulkAdd(rows), stack)
+    await runCommand(db, 'Add note', ['notes'], () => db.notes.add({ id: 'x', body: 'x' }), stack)
+    const after = await snapshot(db)
+    await stack.undo(db)
+    await stack.undo(db)
+    expect(await db.notes.count()).toBe(0)
+    await stack.redo(db)
+    await stack.redo(db)
+    expect(await snapshot(db)).toEqual(after)
+    expect(ran).toEqual(['undo 1500', 'redo 1500'])
+
+    // A conflict found there drops the command, as here.
+    await stack.undo(db)
+    await stack.undo(db)
+    await db.notes.add({ id: 'n7', body: 'written since' })
+    await expect(stack.redo(db)).rejects.toMatchObject({ name: 'HistoryConflictError' })
+    expect(stack.redoLabel).toBe('Add note')
+    expect(ran).toEqual(['undo 1500', 'redo 1500', 'undo 1500', 'redo 1500'])
+  })
+
+  it('waits, inside its transaction, for what pace returns after each report', async () => {
+    const db = openTestDb()
+    const stack = new UndoStack()
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ id: `n${i}`, body: `Note ${i}` }))
+    await runCommand(db, 'Import', ['notes'], () => db.notes.bulkAdd(rows), stack)
+    const after = await snapshot(db)
+    let waits = 0
+    // Each wait outlasts the transaction's own requests: only Dexie.waitFor keeps it open.
+    const pace = () => {
+      waits++
+      return Dexie.waitFor(new Promise((resolve) => setTimeout(resolve, 5)))
+    }
+    await stack.undo(db, { pace })
+    expect(await db.notes.count()).toBe(0)
+    expect(waits).toBeGreaterThan(5)
+    waits = 0
+    await stack.redo(db, { pace })
+    expect(await snapshot(db)).toEqual(after)
+    expect(waits).toBeGreaterThan(5)
   })
 
   it('round-trips an update and a delete', async () => {

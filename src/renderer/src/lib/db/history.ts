@@ -70,7 +70,7 @@ export const DEFAULT_MAX_DEPTH = 200
  * per request. Keys stay as written; packed, each undo and redo parsed them anew and held them to
  * its end, and dropping them made a long garbage collection (decision 0033).
  */
-interface Chunk {
+export interface Chunk {
   readonly table: string
   readonly size: number
   readonly keys: readonly IndexableType[]
@@ -352,6 +352,33 @@ export class HistoryStopped extends Error {
 export interface StepOptions {
   onprogress?: (done: number, total: number) => void
   signal?: AbortSignal
+  /**
+   * Called after each progress report; the step waits for the promise it may return (inside its
+   * transaction, so a Dexie.waitFor one). A step in a worker waits so for the window.
+   */
+  pace?: () => PromiseLike<unknown> | undefined
+}
+
+/**
+ * Runs an undo or redo of a command's chunks somewhere else, throwing as runStep does: in the
+ * app, large ones in a worker (lib/db/step-in-worker.ts), so that the garbage of their hundreds
+ * of thousands of write requests is not the window's to collect (decision 0036).
+ */
+export type StepRunner = (
+  dbName: string,
+  chunks: readonly Chunk[],
+  direction: 'undo' | 'redo',
+  options: StepOptions,
+) => Promise<void>
+
+/** Plans and applies one undo or redo of `chunks` on `db`, in one transaction. */
+export async function runStep(
+  db: Dexie,
+  chunks: readonly Chunk[],
+  direction: 'undo' | 'redo',
+  options: StepOptions = {},
+): Promise<void> {
+  await applyPlan(db, await plan(chunks, direction), options)
 }
 
 /**
@@ -532,7 +559,7 @@ async function checkTable(
   tx: Transaction,
   p: Plan,
   e: Expected,
-  step: (rows: number) => void,
+  step: (rows: number) => PromiseLike<unknown> | undefined,
 ): Promise<void> {
   const { rows, check } = p
   const table = tx.table(e.table)
@@ -554,7 +581,7 @@ async function checkTable(
         if (!rows.has(place, check) || !deepEqual(now?.[i], rows.image(place, check))) conflict()
         found++
       })
-      step(found - before)
+      return step(found - before)
     })
     if (found !== e.present) conflict()
     // The rows that had to be absent were checked by not being met.
@@ -568,7 +595,7 @@ async function checkTable(
     (now, [from, to]) => {
       for (let i = from; i < to; i++)
         if (!deepEqual(now[i - from], rows.image(places[i]!, check))) conflict()
-      step(to - from)
+      return step(to - from)
     },
   )
 }
@@ -578,7 +605,7 @@ async function writeBatch(
   tx: Transaction,
   p: Plan,
   b: Batch,
-  step: (rows: number) => void,
+  step: (rows: number) => PromiseLike<unknown> | undefined,
 ): Promise<void> {
   const { rows, write } = p
   const table = tx.table(b.table)
@@ -612,10 +639,11 @@ async function applyPlan(db: Dexie, p: Plan, options: StepOptions) {
   const { onprogress, signal } = options
   const tables = [...new Set([...p.expected.map((e) => e.table), ...p.batches.map((b) => b.table)])]
   let done = 0
-  const step = (rows: number): void => {
+  const step = (rows: number): PromiseLike<unknown> | undefined => {
     if (signal?.aborted) throw new HistoryStopped('stopped')
     done += rows
     onprogress?.(done, p.total)
+    return options.pace?.()
   }
   await Dexie.ignoreTransaction(() =>
     db.transaction('rw', tables, async (tx) => {
@@ -650,6 +678,7 @@ export class UndoStack {
   readonly pack: boolean
   #undo: Recorded[] = []
   #redo: Recorded[] = []
+  #elsewhere: { run: StepRunner; fromRows: number } | null = null
   #listeners = new Set<HistoryListener>()
   #queue: Promise<unknown> = Promise.resolve()
 
@@ -717,6 +746,11 @@ export class UndoStack {
     this.#listeners.add(listener)
     listener(this.state)
     return () => this.#listeners.delete(listener)
+  }
+
+  /** Undo and redo of commands of at least `fromRows` rows are run by `run`. */
+  runLargeStepsWith(run: StepRunner, fromRows: number): void {
+    this.#elsewhere = { run, fromRows }
   }
 
   /** Forgets everything, e.g. after a backup replaced the database under the stacks. */
@@ -791,10 +825,13 @@ export class UndoStack {
       if (!entry) return undefined
       // Another window may have changed these rows since (each window keeps its own stacks, over
       // one shared store): then this step would overwrite that work, so it is refused and dropped.
-      const planned = await plan(entry.chunks, direction)
+      const rows = entry.chunks.reduce((n, chunk) => n + chunk.size, 0)
+      const elsewhere =
+        this.#elsewhere && rows >= this.#elsewhere.fromRows ? this.#elsewhere.run : null
       try {
         // Throws with the stacks untouched: the transaction wrote all of it or none of it.
-        await applyPlan(db, planned, options)
+        if (elsewhere) await elsewhere(db.name, entry.chunks, direction, options)
+        else await runStep(db, entry.chunks, direction, options)
       } catch (error) {
         if (!(error instanceof HistoryConflictError)) throw error
         from.pop()

@@ -140,7 +140,11 @@ export async function walk(
   span: [IndexableType, IndexableType],
   values: boolean,
   size: PageSize,
-  visit: (keys: readonly IndexableType[], rows: readonly unknown[] | null) => void,
+  // May return a promise: the walk waits for it (a step in a worker waits for the window).
+  visit: (
+    keys: readonly IndexableType[],
+    rows: readonly unknown[] | null,
+  ) => void | PromiseLike<unknown>,
 ): Promise<void> {
   const extract = table.schema.primKey.keyPath
   if (values && typeof extract !== 'string')
@@ -163,8 +167,9 @@ export async function walk(
     if (rows) size.weigh(rows)
     if (more) answer = page(last, true, (limit = size.rows))
     const started = performance.now()
-    visit(keys, rows)
+    const waiting = visit(keys, rows)
     size.took(performance.now() - started, keys.length)
+    if (waiting) await waiting
     if (!more) return
   }
 }

@@ -21,7 +21,7 @@ describe('pipelined', () => {
   it('sends the next part before the last has answered, never more than two, answers in order', async () => {
     const { sent, answers, request } = manual()
     const heard: string[] = []
-    const running = pipelined([0, 1, 2, 3], request, (answer) => heard.push(answer))
+    const running = pipelined([0, 1, 2, 3], request, (answer) => void heard.push(answer))
     await turn()
     expect(sent).toEqual([0, 1])
     answers[1]!('b')
@@ -47,6 +47,24 @@ describe('pipelined', () => {
     fails[1]!(new Error('aborted'))
     await expect(running).rejects.toThrow('disk full')
     expect(sent).toEqual([0, 1])
+  })
+
+  it('waits for what `then` returns before sending more', async () => {
+    const sent: number[] = []
+    let release!: () => void
+    const running = pipelined(
+      [0, 1, 2, 3],
+      async (part) => {
+        sent.push(part)
+        return part
+      },
+      (answer) => (answer === 0 ? new Promise<void>((r) => (release = r)) : undefined),
+    )
+    await turn()
+    expect(sent).toEqual([0, 1])
+    release()
+    await running
+    expect(sent).toEqual([0, 1, 2, 3])
   })
 
   it('stops where `then` throws', async () => {

@@ -8,10 +8,19 @@ import { HistoryConflictError, HistoryStopped, history, type StepOptions } from 
 import { WriteError, toWriteError } from './errors'
 import { HistoryView } from './undo-state.svelte'
 import { assertWritable } from '../write-guard'
+import { stepInWorker } from '../step-in-worker'
 
 export { HistoryStopped, type StepOptions }
 
 export const undoState = new HistoryView(history)
+
+/**
+ * Commands of at least this many rows are undone and redone in a worker (decision 0036); smaller
+ * ones here, where starting a worker would cost more than it saves.
+ */
+export const WORKER_STEP_ROWS = 10_000
+
+if (typeof Worker !== 'undefined') history.runLargeStepsWith(stepInWorker, WORKER_STEP_ROWS)
 
 export function undo(options: StepOptions = {}): Promise<string | undefined> {
   return step('undo', options)
