@@ -788,6 +788,9 @@ export async function benchRawAt(chromium, launch, root, size, say) {
     result.zoomPan = { p50: quantile(frames, 0.5), p95: quantile(frames, 0.95), keys: pressed }
   } catch (error) {
     result.error = String(error instanceof Error ? error.message : error).split('\n')[0]
+    // Nothing drawn in the time allowed: that time is a lower bound of raw's, and the ratio a bound.
+    if (result.visibleMs === undefined && /drew nothing/.test(result.error))
+      result.visibleAtLeastMs = RAW_LIMIT_MS
   } finally {
     await browser.close()
   }

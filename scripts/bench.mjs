@@ -407,7 +407,11 @@ function printScale(entry) {
     const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—')
     console.log(
       raw.error
-        ? `  raw vis-timeline: ${raw.error}`
+        ? `  raw vis-timeline: ${raw.error}` +
+            (raw.visibleAtLeastMs && app?.visibleMs
+              ? `; app ÷ raw: visible < ${(app.visibleMs / raw.visibleAtLeastMs).toFixed(4)}× ` +
+                `(raw took over ${raw.visibleAtLeastMs / 1000} s)`
+              : '')
         : `  raw vis-timeline, ${size} plain items: visible ${round(raw.visibleMs)} ms, frame p50 / p95 ` +
             `${round(raw.zoomPan?.p50)} / ${round(raw.zoomPan?.p95)} ms` +
             (raw.zoomPan && raw.zoomPan.keys < ZOOM_PAN_KEYS
