@@ -28,6 +28,8 @@ export const stepInWorker: StepRunner = async (dbName, chunks, direction, option
     await new Promise<void>((resolve, reject) => {
       const stop = (): void => send({ type: 'stop' })
       options.signal?.addEventListener('abort', stop, { once: true })
+      // Stopped before it began: the worker stops at its first report, as a step here would.
+      if (options.signal?.aborted) stop()
       worker.onerror = (event) => {
         event.preventDefault()
         reject(new Error(`The ${direction} could not start: ${event.message || 'worker failed'}`))
