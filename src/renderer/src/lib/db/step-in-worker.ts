@@ -24,12 +24,12 @@ export const stepInWorker: StepRunner = async (dbName, chunks, direction, option
   // then, as the window's own writes change them (lib/db/generation.ts).
   const tables = [...new Set(chunks.map((chunk) => chunk.table))]
   let bumped = false
+  const stop = (): void => send({ type: 'stop' })
+  options.signal?.addEventListener('abort', stop, { once: true })
+  // Stopped before it began: the worker stops at its first report, as a step here would.
+  if (options.signal?.aborted) stop()
   try {
     await new Promise<void>((resolve, reject) => {
-      const stop = (): void => send({ type: 'stop' })
-      options.signal?.addEventListener('abort', stop, { once: true })
-      // Stopped before it began: the worker stops at its first report, as a step here would.
-      if (options.signal?.aborted) stop()
       worker.onerror = (event) => {
         event.preventDefault()
         reject(new Error(`The ${direction} could not start: ${event.message || 'worker failed'}`))
@@ -42,7 +42,6 @@ export const stepInWorker: StepRunner = async (dbName, chunks, direction, option
           send({ type: 'ack', seq: data.seq })
           return
         }
-        options.signal?.removeEventListener('abort', stop)
         if (data.type === 'done') resolve()
         else if (data.kind === 'conflict') reject(new HistoryConflictError(data.message))
         else if (data.kind === 'stopped') reject(new HistoryStopped(data.message))
@@ -57,6 +56,7 @@ export const stepInWorker: StepRunner = async (dbName, chunks, direction, option
       })()
     })
   } finally {
+    options.signal?.removeEventListener('abort', stop)
     worker.terminate()
   }
 }
