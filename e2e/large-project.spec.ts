@@ -88,12 +88,19 @@ test('10,000 events: counts when zoomed out, events when zoomed in, a click sele
   await expect(ui.timeline.locator('.vis-item.vis-selected .vis-item-content')).toHaveText(label)
 })
 
-test('stopping an import part way writes nothing', async ({ app }, testInfo) => {
+test('stopping an import part way writes nothing; Import again then writes it all', async ({
+  app,
+}, testInfo) => {
   const { path, page, screens, before } = await openWithGeneratedProject(
     app.page,
     testInfo.outputPath('large-project.json'),
     EVENTS,
   )
+  // The file is checked, kept and written in one worker (decision 0037), not in the window.
+  const importWorkers: string[] = []
+  page.on('worker', (worker) => {
+    if (/import\.worker/.test(worker.url())) importWorkers.push(worker.url())
+  })
 
   await screens.chooseImport(path)
   await page.getByTestId('import-confirm').click()
@@ -108,4 +115,18 @@ test('stopping an import part way writes nothing', async ({ app }, testInfo) => 
   await expect(page.getByTestId('filter-count')).toHaveText(`${BUNDLED} events`)
   expect(await screens.snapshot()).toEqual(before)
   await expect(page.getByTestId('undo')).toBeDisabled()
+
+  // The checked file is still held: confirming again imports it, without a second check.
+  await page.getByTestId('import-confirm').click()
+  await expect(page.getByTestId('filter-count')).toHaveText(
+    `${(EVENTS + BUNDLED).toLocaleString('en')} events`,
+    { timeout: 120_000 },
+  )
+  expect(importWorkers).toHaveLength(1)
+  // The command the worker recorded is this window's to undo.
+  await page.getByTestId('undo').click()
+  await expect(page.getByTestId('filter-count')).toHaveText(`${BUNDLED} events`, {
+    timeout: 120_000,
+  })
+  expect(await screens.snapshot()).toEqual(before)
 })

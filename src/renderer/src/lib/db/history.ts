@@ -805,6 +805,30 @@ export class UndoStack {
     })
   }
 
+  /**
+   * Runs a command on another connection to the same database (a worker's, which records it as
+   * this class does there): `run` resolves once it has committed, with its result and the chunks
+   * it recorded, which go on this stack as one command. Queued as every command is, so the stacks
+   * still match the order of commits. Nothing is pushed when `run` throws (nothing was written).
+   */
+  commandElsewhere<T>(
+    label: string,
+    run: () => Promise<{ result: T; chunks: readonly Chunk[] }>,
+  ): Promise<T> {
+    if (Dexie.currentTransaction)
+      return Promise.reject(new Error(`"${label}" cannot run inside a transaction.`))
+    return this.#exclusive(async () => {
+      const { result, chunks } = await run()
+      if (chunks.length > 0) this.#push({ label, chunks })
+      return result
+    })
+  }
+
+  /** The command Undo would revert, as recorded: for handing it to another stack. */
+  latestCommand(): { readonly label: string; readonly chunks: readonly Chunk[] } | undefined {
+    return this.#undo.at(-1)
+  }
+
   /** Reverts the latest command; resolves to its label, or undefined when there was none. */
   undo(db: Dexie, options: StepOptions = {}): Promise<string | undefined> {
     return this.#step(db, 'undo', options)

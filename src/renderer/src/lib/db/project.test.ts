@@ -8,6 +8,7 @@ import { TEST_META, seed, snapshot, testStores } from './test-stores'
 import { abortAtWrite, failAtWrite } from './faults'
 import {
   IMPORT_CHUNK,
+  IMPORT_LABEL,
   ImportCancelled,
   ImportError,
   exportProject,
@@ -92,6 +93,44 @@ describe('importProject', () => {
     expect(await snapshot(store.db)).toEqual(sorted(emptyData()))
     await store.history.redo(store.db)
     expect(await snapshot(store.db)).toEqual(sorted(await withRealChecksums(validData())))
+  })
+
+  it('run on another connection (as in the import worker), is one undoable step of this stack', async () => {
+    const data = await withRealChecksums(validData())
+    const parsed = parseProjectFile(serializeProject(data, META), testContext())
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
+    const window = openStore()
+    const worker = openStore(window.db.name)
+    const told: string[] = []
+    const summary = await window.history.commandElsewhere(IMPORT_LABEL, async () => {
+      const result = await importCheckedProject(parsed.project, worker, {
+        // Told once the merge is planned, before the first write; the import waits for it.
+        onwriting: (tables) => {
+          told.push(`writing ${tables.join(',')}`)
+          return Dexie.waitFor(new Promise((resolve) => setTimeout(resolve, 20)))
+        },
+        onprogress: (written) => told.push(`written ${written}`),
+      })
+      return { result, chunks: worker.history.latestCommand()?.chunks ?? [] }
+    })
+    const written = PROJECT_TABLES.filter((table) => data[table].length > 0)
+    expect(written.length).toBeLessThan(PROJECT_TABLES.length)
+    expect(told[0]).toBe(`writing ${written.join(',')}`)
+    expect(told[1]).toBe('written 0')
+    expect(Object.values(summary.added).reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
+    expect(window.history.undoLabel).toBe(IMPORT_LABEL)
+    await window.history.undo(window.db)
+    expect(await snapshot(window.db)).toEqual(sorted(emptyData()))
+    await window.history.redo(window.db)
+    expect(await snapshot(window.db)).toEqual(sorted(data))
+
+    // A run that throws (nothing written) leaves the stacks as they were.
+    await expect(
+      window.history.commandElsewhere(IMPORT_LABEL, () => Promise.reject(new ImportCancelled())),
+    ).rejects.toBeInstanceOf(ImportCancelled)
+    expect(window.history.canRedo).toBe(false)
+    await window.history.undo(window.db)
+    expect(window.history.canUndo).toBe(false)
   })
 
   it('writes in chunks with progress, and a cancel between chunks leaves the store unchanged', async () => {

@@ -6,6 +6,7 @@ import { abortAtWrite, failAtWrite } from './faults'
 import { ImportError } from './actions/project'
 import { WriteError } from './actions/errors'
 import { previewImport, previewRestore, restoreProject } from './actions/restore'
+import { checkImport } from './actions/import-session'
 import { countStoredRecords } from './tables'
 import { PROJECT_TABLES, serializeProject, type ProjectData } from '../domain/project/format'
 import { testContext, validData, withRealChecksums } from '../domain/project/test-fixtures'
@@ -135,6 +136,23 @@ describe('previews', () => {
       'userEvents',
     ])
     expect(preview.skipped).toBeGreaterThan(0)
+  })
+
+  it('an import session checks once, previews, imports what it checked, and refuses a bad file', async () => {
+    const store = openStore()
+    const data = await withRealChecksums(validData())
+    const session = await checkImport(serializeProject(data, META), testContext(), store)
+    expect(session.preview).toMatchObject({ added: 10, skipped: 0, conflicts: [] })
+    expect(await countStoredRecords(store.db)).toBe(0)
+    const summary = await session.run()
+    expect(Object.values(summary.added).reduce((a, b) => a + b, 0)).toBe(10)
+    const expected = openStore()
+    await seed(expected.db, data)
+    expect(await snapshot(store.db)).toEqual(await snapshot(expected.db))
+    expect(store.history.undoLabel).toBe('Import project')
+    await expect(checkImport('{"formatVersion": 1', testContext(), store)).rejects.toBeInstanceOf(
+      ImportError,
+    )
   })
 
   it('counts what a restore would leave', async () => {

@@ -12,6 +12,3 @@ export type FromStepWorker =
   | { type: 'progress'; seq: number; done: number; total: number }
   | { type: 'done' }
   | { type: 'failed'; kind: 'conflict' | 'stopped' | 'error'; name: string; message: string }
-
-/** Progress reports the worker may be ahead of the window by before it waits. */
-export const REPORTS_AHEAD = 2

@@ -37,6 +37,17 @@ export interface ImportOptions {
   onprogress?: (written: number, total: number) => void
   /** Aborting stops the import before its next chunk and undoes the chunks written. */
   signal?: AbortSignal
+  /**
+   * Called after each progress report; the import waits for the promise it may return (inside
+   * its transaction, so a Dexie.waitFor one). An import in a worker waits so for the window.
+   */
+  pace?: () => PromiseLike<unknown> | undefined
+  /**
+   * Called inside the transaction once the merge is planned, before the first write, with the
+   * tables it will write; the import waits for the promise it may return. An import in a worker
+   * tells the window then, which marks those tables changed (lib/db/generation.ts).
+   */
+  onwriting?: (tables: readonly ProjectTable[]) => PromiseLike<unknown> | undefined
 }
 
 /**
@@ -45,6 +56,9 @@ export interface ImportOptions {
  * machine).
  */
 export const IMPORT_CHUNK = 500
+
+/** What Undo says for an import. */
+export const IMPORT_LABEL = 'Import project'
 
 /** The database and undo stack to work on; the app's own unless a test passes its own. */
 export interface ProjectStore {
@@ -151,7 +165,7 @@ export async function importCheckedProject(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const incoming = project.data
-  const { onprogress, signal } = options
+  const { onprogress, signal, pace, onwriting } = options
   if (signal?.aborted) throw new ImportCancelled()
 
   try {
@@ -159,7 +173,7 @@ export async function importCheckedProject(
     // into their own. The error handling below is command()'s, worded for an import.
     return await runCommand(
       store.db,
-      'Import project',
+      IMPORT_LABEL,
       PROJECT_TABLES,
       async () => {
         // Planned against the store as this transaction sees it, so nothing can change between;
@@ -172,6 +186,8 @@ export async function importCheckedProject(
         const added = {} as Record<ProjectTable, number>
         const total = PROJECT_TABLES.reduce((n, table) => n + plan.add[table].length, 0)
         let written = 0
+        const waits = onwriting?.(PROJECT_TABLES.filter((table) => plan.add[table].length > 0))
+        if (waits) await waits
         onprogress?.(0, total)
         function* parts() {
           for (const table of PROJECT_TABLES) {
@@ -195,6 +211,7 @@ export async function importCheckedProject(
           (_, { rows }) => {
             written += rows.length
             onprogress?.(written, total)
+            return pace?.()
           },
         )
         if (signal?.aborted) throw new ImportCancelled()

@@ -6,7 +6,7 @@
  * backup on disk; this is its way back). Also: what an import or a restore would do, before it
  * is confirmed.
  */
-import { db as appDb } from '../db'
+import { db as appDb, type SourcelineDb } from '../db'
 import { history as appHistory, runCommand } from '../history'
 import {
   PROJECT_TABLES,
@@ -36,8 +36,6 @@ export interface ImportPreview {
   /** Records per table in the file. */
   inFile: Record<ProjectTable, number>
   exportedAt: string
-  /** The checked file, for importCheckedProject: a file is checked once. */
-  project: Project
 }
 
 /** What restoring a file would leave in the store. */
@@ -50,23 +48,30 @@ export interface RestorePreview {
 
 /**
  * The merge an import of `source` (a project file's text, or the file) would make now, planned in
- * slices. The import itself plans again inside its transaction.
+ * slices, with the checked file for importCheckedProject (a file is checked once). The import
+ * itself plans again inside its transaction. The app imports through import-session.ts instead.
  */
 export async function previewImport(
   source: ProjectSource,
   context: ProjectContext,
   store: ProjectStore = APP_STORE,
-): Promise<ImportPreview> {
+): Promise<ImportPreview & { project: Project }> {
   const project = await readCheckedProject(source, context)
-  const existing = await readAllTables(store.db)
-  const plan = await planMergePaced(existing, project.data, timedPacer())
+  return { ...(await planImportPreview(project, store.db)), project }
+}
+
+/** What importing a checked `project` into `db` would do now. */
+export async function planImportPreview(
+  project: Project,
+  db: SourcelineDb,
+): Promise<ImportPreview> {
+  const plan = await planMergePaced(await readAllTables(db), project.data, timedPacer())
   return {
     added: totalRecords(plan.add),
     skipped: plan.skipped,
     conflicts: plan.conflicts,
     inFile: recordsPerTable(project.data),
     exportedAt: project.exportedAt,
-    project,
   }
 }
 
