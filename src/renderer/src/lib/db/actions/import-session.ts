@@ -33,7 +33,7 @@ export interface ImportSession {
    * and throws as it does. Once it has imported the session is closed; after a failure or a
    * cancel (nothing written) it may run again.
    */
-  run(options?: Omit<ImportOptions, 'pace'>): Promise<ImportSummary>
+  run(options?: Pick<ImportOptions, 'signal' | 'onprogress'>): Promise<ImportSummary>
   /** Lets the file go. An import still running stops, writing nothing (ImportCancelled). */
   close(): void
 }
@@ -88,14 +88,17 @@ export async function checkImport(
     throw error
   }
 
-  function runInWorker(options: Omit<ImportOptions, 'pace'>): Promise<ImportSummary> {
+  function runInWorker(
+    options: Pick<ImportOptions, 'signal' | 'onprogress'>,
+  ): Promise<ImportSummary> {
     if (closed || importing) return Promise.reject(new ImportCancelled())
     importing = true
     const { signal, onprogress } = options
     const stop = (): void => send({ type: 'stop' })
     return store.history
       .commandElsewhere(IMPORT_LABEL, () => {
-        if (signal?.aborted) throw new ImportCancelled()
+        // Stopped or closed while waiting for an earlier command: nothing was sent yet.
+        if (signal?.aborted || closing) throw new ImportCancelled()
         signal?.addEventListener('abort', stop, { once: true })
         return new Promise<{ result: ImportSummary; chunks: Chunk[] }>((resolve, reject) => {
           const chunks: Chunk[] = []
