@@ -17,7 +17,35 @@ const SYNC_PART = 5000
 /** While the worker indexes, listeners hear of index changes at most this often. */
 const NOTIFY_WHILE_INDEXING_MS = 400
 
+/** The longest a slice waits for the window to be idle before it runs anyway. */
+const IDLE_WAIT_MS = 1000
+
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+/**
+ * Waits for an idle period of the window (requestIdleCallback) and resolves to how long a slice
+ * may run in it, at most SLICE_MS. Gathering the sources of a large project takes about a
+ * second of the UI thread; in slices between frames it made every other frame late while the
+ * user zoomed the timeline just after a start. In idle periods it never delays a frame.
+ */
+function idleSlice(): Promise<number> {
+  const idle = (
+    globalThis as {
+      requestIdleCallback?: (
+        run: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void,
+        options: { timeout: number },
+      ) => number
+    }
+  ).requestIdleCallback
+  if (!idle) return nextTask().then(() => SLICE_MS)
+  return new Promise((resolve) =>
+    idle(
+      (deadline) =>
+        resolve(deadline.didTimeout ? SLICE_MS : Math.min(SLICE_MS, deadline.timeRemaining())),
+      { timeout: IDLE_WAIT_MS },
+    ),
+  )
+}
 
 export interface QueryAnswer {
   response: SearchResponse
@@ -130,8 +158,10 @@ export class SearchService {
     const step = async (): Promise<void> => {
       // Nothing else runs within a slice, so a newer update can only have started between them.
       while (generation === this.#generation) {
-        const until = performance.now() + SLICE_MS
-        while (performance.now() < until) {
+        const budget = await idleSlice()
+        if (generation !== this.#generation) return
+        const until = performance.now() + budget
+        do {
           const next = sources.next()
           if (next.done) {
             this.#latest = latest
@@ -144,8 +174,7 @@ export class SearchService {
             this.#post({ type: 'sync', generation, signatures: part, last: false })
             part = []
           }
-        }
-        await nextTask()
+        } while (performance.now() < until)
       }
     }
     void step()
