@@ -629,7 +629,9 @@ export async function benchAppAt(chromium, launch, url, size, say, phases) {
     }
     if (phases.has('lists')) {
       say(`  ${size}: annotations list`)
-      result.annotationsScroll = await annotationsListScroll(page)
+      result.annotationsScroll = await profiled('annotations-list', () =>
+        annotationsListScroll(page),
+      )
     }
   } finally {
     await context.close()
