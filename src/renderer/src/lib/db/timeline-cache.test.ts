@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto'
-import Dexie from 'dexie'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { StoredTimeline } from '../domain/timeline-snapshot'
 import {
   TEXT_PART_CHARS,
@@ -8,20 +7,13 @@ import {
   readTimelineCache,
   writeTimelineCache,
 } from './timeline-cache'
+import { scratchDatabases } from './test-stores'
 
 let count = 0
-const opened: Dexie[] = []
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close()
-    await Dexie.delete(db.name)
-  }
-})
+const keep = scratchDatabases()
 
 function open() {
-  const db = openTimelineCache(`timeline-cache-test-${process.pid}-${count++}`)
-  opened.push(db)
-  return db
+  return keep(openTimelineCache(`timeline-cache-test-${process.pid}-${count++}`))
 }
 
 function storedWith(text: string): StoredTimeline {
