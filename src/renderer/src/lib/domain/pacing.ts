@@ -15,21 +15,48 @@ export function nextTask(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0))
 }
 
+interface IdleDeadline {
+  timeRemaining(): number
+  didTimeout: boolean
+}
+
+/** requestIdleCallback where the window has one (not in Node). */
+const idle = globalThis as {
+  requestIdleCallback?: (
+    run: (deadline: IdleDeadline) => void,
+    options: { timeout: number },
+  ) => number
+  cancelIdleCallback?: (handle: number) => void
+}
+
 /**
  * Runs `work` once the window has nothing else to do (requestIdleCallback where there is one),
  * or after `limitMs` whatever happens; the function returned cancels it if it has not run.
  */
 export function whenIdle(work: () => void, limitMs: number): () => void {
-  const idle = globalThis as {
-    requestIdleCallback?: (run: () => void, options: { timeout: number }) => number
-    cancelIdleCallback?: (handle: number) => void
-  }
   if (idle.requestIdleCallback && idle.cancelIdleCallback) {
     const handle = idle.requestIdleCallback(work, { timeout: limitMs })
     return () => idle.cancelIdleCallback?.(handle)
   }
   const timer = setTimeout(work, 0)
   return () => clearTimeout(timer)
+}
+
+/**
+ * Waits for an idle period of the window, or `waitMs` whatever happens, and resolves to how long
+ * work may run in it: what the period leaves, at most `maxMs` (all of `maxMs` after the wait, or
+ * where there is no requestIdleCallback, after a task).
+ */
+export function idlePeriod(maxMs: number, waitMs: number): Promise<number> {
+  const request = idle.requestIdleCallback
+  if (!request) return nextTask().then(() => maxMs)
+  return new Promise((resolve) =>
+    request(
+      (deadline) =>
+        resolve(deadline.didTimeout ? maxMs : Math.min(maxMs, deadline.timeRemaining())),
+      { timeout: waitMs },
+    ),
+  )
 }
 
 export const UNPACED: Pacer = { due: () => false, pause: () => Promise.resolve() }

@@ -6,6 +6,7 @@
 import type { SearchFilters, SearchResponse } from '$lib/domain/search/engine'
 import { sourcesOf, type SearchData } from '$lib/domain/search/collect'
 import type { SearchSource } from '$lib/domain/search/sources'
+import { idlePeriod } from '$lib/domain/pacing'
 import type { FromWorker, IndexStatus, ToWorker } from './protocol'
 
 /** Sources per message: small enough that copying one batch is a short task. */
@@ -17,35 +18,13 @@ const SYNC_PART = 5000
 /** While the worker indexes, listeners hear of index changes at most this often. */
 const NOTIFY_WHILE_INDEXING_MS = 400
 
-/** The longest a slice waits for the window to be idle before it runs anyway. */
-const IDLE_WAIT_MS = 1000
-
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
-
 /**
- * Waits for an idle period of the window (requestIdleCallback) and resolves to how long a slice
- * may run in it, at most SLICE_MS. Gathering the sources of a large project takes about a
- * second of the UI thread; in slices between frames it made every other frame late while the
- * user zoomed the timeline just after a start. In idle periods it never delays a frame.
+ * The longest a slice waits for the window to be idle before it runs anyway. Gathering the
+ * sources of a large project takes about a second of the UI thread; in slices between frames it
+ * made every other frame late while the user zoomed the timeline just after a start, so the
+ * slices run in idle periods.
  */
-function idleSlice(): Promise<number> {
-  const idle = (
-    globalThis as {
-      requestIdleCallback?: (
-        run: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void,
-        options: { timeout: number },
-      ) => number
-    }
-  ).requestIdleCallback
-  if (!idle) return nextTask().then(() => SLICE_MS)
-  return new Promise((resolve) =>
-    idle(
-      (deadline) =>
-        resolve(deadline.didTimeout ? SLICE_MS : Math.min(SLICE_MS, deadline.timeRemaining())),
-      { timeout: IDLE_WAIT_MS },
-    ),
-  )
-}
+const IDLE_WAIT_MS = 1000
 
 export interface QueryAnswer {
   response: SearchResponse
@@ -158,7 +137,7 @@ export class SearchService {
     const step = async (): Promise<void> => {
       // Nothing else runs within a slice, so a newer update can only have started between them.
       while (generation === this.#generation) {
-        const budget = await idleSlice()
+        const budget = await idlePeriod(SLICE_MS, IDLE_WAIT_MS)
         if (generation !== this.#generation) return
         const until = performance.now() + budget
         do {
